@@ -1,0 +1,14 @@
+package org.carepath.intake.episode;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.carepath.events.intake.Symptom;
+
+/** {@code POST /api/v1/episodes/{episodeId}/check-ins}: a patient's reply to a follow-up. */
+record CheckInRequest(
+        @NotNull @Min(0) @Max(10) Integer painScore,
+        @NotNull Boolean improving,
+        List<@NotNull Symptom> symptoms,
+        Boolean ptCompleted) {}

@@ -1,0 +1,85 @@
+package org.carepath.intake.episode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.carepath.events.intake.CheckInRecorded;
+import org.carepath.events.intake.EpisodeReported;
+import org.carepath.events.intake.FindingRecorded;
+import org.carepath.platform.messaging.OutboxMessage;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * An episode as intake holds it: the report, what was added to it since, and the events each change caused
+ * (the embedded outbox) — all one document, so a change and its events are written together.
+ *
+ * @param idempotencyKey the client's {@code Idempotency-Key}, unique across instances
+ * @param requestHash fingerprint of the request that created the episode, to tell a retry from a different
+ *     request under the same key
+ */
+@Document("episodes")
+record Episode(
+        @Id String episodeId,
+        @Version Long version,
+        EpisodeReported report,
+        String status,
+        @Indexed(unique = true, sparse = true) String idempotencyKey,
+        String requestHash,
+        List<CheckInRecorded> checkIns,
+        List<FindingRecorded> findings,
+        List<OutboxMessage> outbox,
+        Instant updatedAt) {
+
+    static final String REPORTED = "REPORTED";
+
+    static Episode reported(EpisodeReported report, String idempotencyKey, String requestHash, OutboxMessage event) {
+        return new Episode(
+                report.episodeId(),
+                null,
+                report,
+                REPORTED,
+                idempotencyKey,
+                requestHash,
+                List.of(),
+                List.of(),
+                List.of(event),
+                report.reportedAt());
+    }
+
+    Episode withCheckIn(CheckInRecorded checkIn, OutboxMessage event) {
+        return new Episode(
+                episodeId,
+                version,
+                report,
+                status,
+                idempotencyKey,
+                requestHash,
+                append(checkIns, checkIn),
+                findings,
+                append(outbox, event),
+                checkIn.recordedAt());
+    }
+
+    Episode withFinding(FindingRecorded finding, OutboxMessage event) {
+        return new Episode(
+                episodeId,
+                version,
+                report,
+                status,
+                idempotencyKey,
+                requestHash,
+                checkIns,
+                append(findings, finding),
+                append(outbox, event),
+                finding.recordedAt());
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> copy = new ArrayList<>(list == null ? List.of() : list);
+        copy.add(item);
+        return List.copyOf(copy);
+    }
+}

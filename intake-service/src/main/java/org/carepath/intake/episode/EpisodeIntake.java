@@ -1,0 +1,138 @@
+package org.carepath.intake.episode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.carepath.events.Topics;
+import org.carepath.events.intake.CheckInRecorded;
+import org.carepath.events.intake.EpisodeReported;
+import org.carepath.events.intake.FindingRecorded;
+import org.carepath.platform.messaging.OutboxMessages;
+import org.carepath.platform.messaging.OutboxRelay;
+import org.carepath.platform.web.ConflictException;
+import org.carepath.platform.web.InvalidFieldException;
+import org.carepath.platform.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Accepts reports, check-ins and findings; each is stored with the event it causes, then relayed. */
+@Service
+class EpisodeIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(EpisodeIntake.class);
+    private static final ZoneId CLINIC_ZONE = ZoneId.of("America/New_York");
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final EpisodeRepository episodes;
+    private final OutboxMessages outboxMessages;
+    private final OutboxRelay relay;
+    private final JsonMapper jsonMapper;
+    private final Clock clock;
+
+    EpisodeIntake(
+            EpisodeRepository episodes,
+            OutboxMessages outboxMessages,
+            OutboxRelay relay,
+            JsonMapper jsonMapper,
+            Clock clock) {
+        this.episodes = episodes;
+        this.outboxMessages = outboxMessages;
+        this.relay = relay;
+        this.jsonMapper = jsonMapper;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a new episode and its {@code episode.reported} event. With an idempotency key, a retry of the same
+     * request answers the episode already created (published once); another request under that key is refused.
+     */
+    Episode report(ReportRequest request, String idempotencyKey) {
+        if (request.onsetDate().isAfter(LocalDate.now(clock.withZone(CLINIC_ZONE)))) {
+            throw new InvalidFieldException("onsetDate", "must not be in the future");
+        }
+        String requestHash = fingerprint(request);
+        if (idempotencyKey != null) {
+            var earlier = episodes.findByIdempotencyKey(idempotencyKey);
+            if (earlier.isPresent()) {
+                return sameRequestOrConflict(earlier.get(), requestHash);
+            }
+        }
+        EpisodeReported report = ReportMapper.toEvent(UUID.randomUUID().toString(), clock.instant(), request);
+        var event = outboxMessages.create(Topics.EPISODE_REPORTED, report.episodeId(), report);
+        try {
+            Episode episode = episodes.insert(Episode.reported(report, idempotencyKey, requestHash, event));
+            relay.wake();
+            log.info("Episode {} reported (event {})", episode.episodeId(), event.eventId());
+            return episode;
+        } catch (DuplicateKeyException raced) {
+            // Another instance stored the same key between our lookup and insert: the unique index decides.
+            return sameRequestOrConflict(
+                    episodes.findByIdempotencyKey(idempotencyKey).orElseThrow(), requestHash);
+        }
+    }
+
+    CheckInRecorded checkIn(String episodeId, CheckInRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            Episode episode = find(episodeId);
+            var checkIn = ReportMapper.toEvent(episodeId, UUID.randomUUID().toString(), clock.instant(), request);
+            var event = outboxMessages.create(Topics.CHECKIN_RECORDED, episodeId, checkIn);
+            try {
+                episodes.save(episode.withCheckIn(checkIn, event));
+                relay.wake();
+                log.info("Check-in {} recorded for episode {}", checkIn.checkInId(), episodeId);
+                return checkIn;
+            } catch (OptimisticLockingFailureException concurrentChange) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw concurrentChange;
+                }
+            }
+        }
+    }
+
+    FindingRecorded finding(String episodeId, FindingRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            Episode episode = find(episodeId);
+            var finding = ReportMapper.toEvent(episodeId, UUID.randomUUID().toString(), clock.instant(), request);
+            var event = outboxMessages.create(Topics.FINDING_RECORDED, episodeId, finding);
+            try {
+                episodes.save(episode.withFinding(finding, event));
+                relay.wake();
+                log.info("Finding {} recorded for episode {}", finding.findingId(), episodeId);
+                return finding;
+            } catch (OptimisticLockingFailureException concurrentChange) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw concurrentChange;
+                }
+            }
+        }
+    }
+
+    Episode find(String episodeId) {
+        return episodes.findById(episodeId).orElseThrow(() -> new NotFoundException("No episode " + episodeId));
+    }
+
+    private static Episode sameRequestOrConflict(Episode earlier, String requestHash) {
+        if (!earlier.requestHash().equals(requestHash)) {
+            throw new ConflictException("Idempotency-Key was already used with a different request");
+        }
+        return earlier;
+    }
+
+    private String fingerprint(ReportRequest request) {
+        try {
+            byte[] canonical = jsonMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.carepath.intake.episode;
+
+import java.time.Instant;
+import java.util.List;
+import org.carepath.events.intake.CheckInRecorded;
+import org.carepath.events.intake.Contact;
+import org.carepath.events.intake.Coverage;
+import org.carepath.events.intake.EpisodeReported;
+import org.carepath.events.intake.FindingRecorded;
+import org.carepath.events.intake.History;
+import org.carepath.events.intake.Patient;
+import org.carepath.events.intake.StartBack;
+
+/** From validated requests to the contract's events; absent optional answers become explicit defaults. */
+final class ReportMapper {
+
+    private ReportMapper() {}
+
+    static EpisodeReported toEvent(String episodeId, Instant reportedAt, ReportRequest request) {
+        var patient = request.patient();
+        var contact = patient.contact();
+        return new EpisodeReported(
+                episodeId,
+                reportedAt,
+                new Patient(
+                        patient.mrn(),
+                        patient.name(),
+                        patient.birthDate(),
+                        patient.region(),
+                        new Contact(contact.channel(), contact.phone(), contact.email())),
+                request.onsetDate(),
+                request.painScore(),
+                request.painLocation(),
+                listOrEmpty(request.symptoms()),
+                listOrEmpty(request.triggers()),
+                history(request.history()),
+                coverage(request.coverage()),
+                startBack(request.startBack()));
+    }
+
+    static CheckInRecorded toEvent(String episodeId, String checkInId, Instant recordedAt, CheckInRequest request) {
+        return new CheckInRecorded(
+                episodeId,
+                checkInId,
+                recordedAt,
+                request.painScore(),
+                request.improving(),
+                listOrEmpty(request.symptoms()),
+                Boolean.TRUE.equals(request.ptCompleted()));
+    }
+
+    static FindingRecorded toEvent(String episodeId, String findingId, Instant recordedAt, FindingRequest request) {
+        return new FindingRecorded(
+                episodeId,
+                findingId,
+                recordedAt,
+                request.imaging(),
+                request.structuralCause(),
+                request.levels() == null ? 1 : request.levels(),
+                Boolean.TRUE.equals(request.conservativeCareFailed()));
+    }
+
+    private static History history(ReportRequest.HistoryRequest history) {
+        if (history == null) {
+            return null;
+        }
+        return new History(
+                history.episodesLast12Months() == null ? 0 : history.episodesLast12Months(),
+                Boolean.TRUE.equals(history.worsening()),
+                Boolean.TRUE.equals(history.homeCareTried()),
+                Boolean.TRUE.equals(history.interferesWithDailyActivities()),
+                listOrEmpty(history.knownConditions()),
+                Boolean.TRUE.equals(history.mriContraindicated()));
+    }
+
+    private static Coverage coverage(ReportRequest.CoverageRequest coverage) {
+        if (coverage == null) {
+            return null;
+        }
+        var supplemental = coverage.supplemental();
+        var secondary = coverage.secondary();
+        var noFault = coverage.noFault();
+        var commercial = coverage.commercial();
+        return new Coverage(
+                coverage.primary(),
+                coverage.partBDeductibleRemaining(),
+                supplemental == null
+                        ? null
+                        : new Coverage.Supplemental(
+                                supplemental.type(), Boolean.TRUE.equals(supplemental.coversPartBDeductible())),
+                secondary == null
+                        ? null
+                        : new Coverage.Secondary(
+                                secondary.type(), secondary.deductibleRemaining(), secondary.inNetwork()),
+                coverage.workersCompClaim(),
+                noFault == null ? null : new Coverage.NoFault(noFault.claim(), noFault.deductibleRemaining()),
+                commercial == null
+                        ? null
+                        : new Coverage.Commercial(
+                                commercial.deductibleRemaining(), commercial.coinsurancePercent(), commercial.copay()));
+    }
+
+    private static StartBack startBack(ReportRequest.StartBackRequest answers) {
+        if (answers == null) {
+            return null;
+        }
+        return new StartBack(
+                answers.legPain(),
+                answers.shoulderNeckPain(),
+                answers.walkedShortDistances(),
+                answers.dressedSlowly(),
+                answers.notSafeToBeActive(),
+                answers.worryingThoughts(),
+                answers.terribleNeverBetter(),
+                answers.notEnjoyed(),
+                answers.bothersomeness());
+    }
+
+    private static <T> List<T> listOrEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

@@ -1,0 +1,95 @@
+package org.carepath.intake.episode;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.carepath.events.intake.Bothersomeness;
+import org.carepath.events.intake.ContactChannel;
+import org.carepath.events.intake.KnownCondition;
+import org.carepath.events.intake.PainLocation;
+import org.carepath.events.intake.PrimaryPayer;
+import org.carepath.events.intake.Region;
+import org.carepath.events.intake.SecondaryType;
+import org.carepath.events.intake.SupplementalType;
+import org.carepath.events.intake.Symptom;
+import org.carepath.events.intake.Trigger;
+
+/** {@code POST /api/v1/episodes}, as CONTRACT.md gives it; validated before anything is stored. */
+record ReportRequest(
+        @NotNull @Valid PatientRequest patient,
+        @NotNull LocalDate onsetDate,
+        @NotNull @Min(0) @Max(10) Integer painScore,
+        @NotNull PainLocation painLocation,
+        List<@NotNull Symptom> symptoms,
+        List<@NotNull Trigger> triggers,
+        @Valid HistoryRequest history,
+        @Valid CoverageRequest coverage,
+        @Valid StartBackRequest startBack) {
+
+    record PatientRequest(
+            @NotBlank String mrn,
+            @NotBlank String name,
+            @NotNull LocalDate birthDate,
+            @NotNull Region region,
+            @NotNull @Valid ContactRequest contact) {}
+
+    record ContactRequest(@NotNull ContactChannel channel, String phone, String email) {
+
+        @AssertTrue(message = "must be given for SMS and PHONE")
+        boolean isPhone() {
+            return channel == null || channel == ContactChannel.EMAIL || (phone != null && !phone.isBlank());
+        }
+
+        @AssertTrue(message = "must be given for EMAIL")
+        boolean isEmail() {
+            return channel != ContactChannel.EMAIL || (email != null && !email.isBlank());
+        }
+    }
+
+    record HistoryRequest(
+            @PositiveOrZero Integer episodesLast12Months,
+            Boolean worsening,
+            Boolean homeCareTried,
+            Boolean interferesWithDailyActivities,
+            List<@NotNull KnownCondition> knownConditions,
+            Boolean mriContraindicated) {}
+
+    record CoverageRequest(
+            @NotNull PrimaryPayer primary,
+            @PositiveOrZero BigDecimal partBDeductibleRemaining,
+            @Valid SupplementalRequest supplemental,
+            @Valid SecondaryRequest secondary,
+            String workersCompClaim,
+            @Valid NoFaultRequest noFault,
+            @Valid CommercialRequest commercial) {}
+
+    record SupplementalRequest(@NotNull SupplementalType type, Boolean coversPartBDeductible) {}
+
+    record SecondaryRequest(
+            @NotNull SecondaryType type, @PositiveOrZero BigDecimal deductibleRemaining, Boolean inNetwork) {}
+
+    record NoFaultRequest(String claim, @NotNull @PositiveOrZero BigDecimal deductibleRemaining) {}
+
+    record CommercialRequest(
+            @PositiveOrZero BigDecimal deductibleRemaining,
+            @Min(0) @Max(100) BigDecimal coinsurancePercent,
+            @PositiveOrZero BigDecimal copay) {}
+
+    record StartBackRequest(
+            boolean legPain,
+            boolean shoulderNeckPain,
+            boolean walkedShortDistances,
+            boolean dressedSlowly,
+            boolean notSafeToBeActive,
+            boolean worryingThoughts,
+            boolean terribleNeverBetter,
+            boolean notEnjoyed,
+            @NotNull Bothersomeness bothersomeness) {}
+}

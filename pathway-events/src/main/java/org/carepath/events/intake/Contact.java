@@ -1,0 +1,3 @@
+package org.carepath.events.intake;
+
+public record Contact(ContactChannel channel, String phone, String email) {}

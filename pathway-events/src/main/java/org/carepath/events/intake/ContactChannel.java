@@ -1,0 +1,7 @@
+package org.carepath.events.intake;
+
+public enum ContactChannel {
+    SMS,
+    EMAIL,
+    PHONE
+}

@@ -1,0 +1,7 @@
+package org.carepath.events.intake;
+
+public enum ImagingModality {
+    XRAY,
+    MRI,
+    CT
+}

@@ -1,0 +1,7 @@
+package org.carepath.events.intake;
+
+public enum SecondaryType {
+    EMPLOYER,
+    TRICARE,
+    VA
+}

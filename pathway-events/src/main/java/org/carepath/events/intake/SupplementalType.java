@@ -1,0 +1,7 @@
+package org.carepath.events.intake;
+
+public enum SupplementalType {
+    MEDIGAP,
+    AARP,
+    BCBS
+}

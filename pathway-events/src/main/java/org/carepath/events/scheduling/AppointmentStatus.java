@@ -1,0 +1,6 @@
+package org.carepath.events.scheduling;
+
+public enum AppointmentStatus {
+    BOOKED,
+    CANCELLED
+}

@@ -1,0 +1,5 @@
+package org.carepath.events.scheduling;
+
+import java.time.Instant;
+
+public record AppointmentWaitlisted(String episodeId, AppointmentType type, Specialty specialty, Instant windowEnd) {}

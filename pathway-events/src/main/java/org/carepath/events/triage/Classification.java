@@ -1,0 +1,6 @@
+package org.carepath.events.triage;
+
+public enum Classification {
+    ACUTE,
+    CHRONIC
+}

@@ -1,0 +1,7 @@
+package org.carepath.events.triage;
+
+public enum StartBackRisk {
+    LOW,
+    MEDIUM,
+    HIGH
+}

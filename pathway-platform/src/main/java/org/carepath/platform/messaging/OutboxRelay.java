@@ -1,0 +1,180 @@
+package org.carepath.platform.messaging;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Publishes the events waiting in the embedded outboxes of the configured collections, then removes them from
+ * their documents. At least once: a crash between the broker's acknowledgement and the removal re-sends with
+ * the same {@code ce_id}, which consumers de-duplicate. One relay thread per instance; {@link #wake()} after a
+ * save makes it run at once instead of at the next poll.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String OUTBOX = "outbox";
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, String> kafka;
+    private final CircuitBreaker circuitBreaker;
+    private final List<String> collections;
+    private final Duration pollInterval;
+    private final int batchSize;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(
+            MongoTemplate mongo,
+            KafkaTemplate<String, String> kafka,
+            CircuitBreaker circuitBreaker,
+            List<String> collections,
+            Duration pollInterval,
+            int batchSize) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.circuitBreaker = circuitBreaker;
+        this.collections = List.copyOf(collections);
+        this.pollInterval = pollInterval;
+        this.batchSize = batchSize;
+    }
+
+    public void wake() {
+        wakeUps.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        try {
+            thread.join(pollInterval.toMillis() * 4 + 10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (kafka.getProducerFactory() instanceof DisposableBean producers) {
+            try {
+                producers.destroy();
+            } catch (Exception e) {
+                log.warn("Closing the relay's producer failed: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int relayed = relayPending();
+                if (relayed == 0) {
+                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (CallNotPermittedException e) {
+                pause();
+            } catch (RuntimeException e) {
+                log.warn("Outbox relay failed, will retry: {}", e.toString());
+                pause();
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            wakeUps.tryAcquire(pollInterval.toMillis() * 4, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Relays one batch from every collection; returns how many events were published. */
+    public int relayPending() {
+        int relayed = 0;
+        for (String collection : collections) {
+            relayed += circuitBreaker.executeSupplier(() -> relayBatch(collection));
+        }
+        return relayed;
+    }
+
+    private int relayBatch(String collection) {
+        Query pending = new Query(Criteria.where(OUTBOX + ".0").exists(true)).limit(batchSize);
+        pending.fields().include("_id").include(OUTBOX);
+        List<Document> documents = mongo.find(pending, Document.class, collection);
+        if (documents.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        BulkOperations sent = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        int count = 0;
+        for (Document document : documents) {
+            List<String> eventIds = new ArrayList<>();
+            for (Document message : document.getList(OUTBOX, Document.class)) {
+                sends.add(kafka.send(toRecord(message)));
+                eventIds.add(message.getString("eventId"));
+            }
+            Query sameDocument = new Query(Criteria.where("_id").is(document.get("_id")));
+            sent.updateOne(
+                    sameDocument, new Update().pull(OUTBOX, new Document("eventId", new Document("$in", eventIds))));
+            count += eventIds.size();
+        }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+        sent.execute();
+        log.debug("Relayed {} events from {}", count, collection);
+        return count;
+    }
+
+    private static ProducerRecord<String, String> toRecord(Document message) {
+        String subject = message.getString("subject");
+        ProducerRecord<String, String> record =
+                new ProducerRecord<>(message.getString("topic"), subject, message.getString("payload"));
+        header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(record, CloudEventHeaders.ID, message.getString("eventId"));
+        header(record, CloudEventHeaders.SOURCE, message.getString("source"));
+        header(record, CloudEventHeaders.TYPE, message.getString("type"));
+        header(
+                record,
+                CloudEventHeaders.TIME,
+                message.getDate("time").toInstant().toString());
+        header(record, CloudEventHeaders.SUBJECT, subject);
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.APPLICATION_JSON);
+        return record;
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
