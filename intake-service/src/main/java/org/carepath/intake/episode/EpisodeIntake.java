@@ -14,13 +14,13 @@ import org.carepath.events.intake.EpisodeReported;
 import org.carepath.events.intake.FindingRecorded;
 import org.carepath.platform.messaging.OutboxMessages;
 import org.carepath.platform.messaging.OutboxRelay;
+import org.carepath.platform.persistence.ConcurrentWrites;
 import org.carepath.platform.web.ConflictException;
 import org.carepath.platform.web.InvalidFieldException;
 import org.carepath.platform.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +30,6 @@ class EpisodeIntake {
 
     private static final Logger log = LoggerFactory.getLogger(EpisodeIntake.class);
     private static final ZoneId CLINIC_ZONE = ZoneId.of("America/New_York");
-    private static final int MAX_ATTEMPTS = 5;
 
     private final EpisodeRepository episodes;
     private final OutboxMessages outboxMessages;
@@ -81,39 +80,27 @@ class EpisodeIntake {
     }
 
     CheckInRecorded checkIn(String episodeId, CheckInRequest request) {
-        for (int attempt = 1; ; attempt++) {
+        return ConcurrentWrites.retry(() -> {
             Episode episode = find(episodeId);
             var checkIn = ReportMapper.toEvent(episodeId, UUID.randomUUID().toString(), clock.instant(), request);
             var event = outboxMessages.create(Topics.CHECKIN_RECORDED, episodeId, checkIn);
-            try {
-                episodes.save(episode.withCheckIn(checkIn, event));
-                relay.wake();
-                log.info("Check-in {} recorded for episode {}", checkIn.checkInId(), episodeId);
-                return checkIn;
-            } catch (OptimisticLockingFailureException concurrentChange) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw concurrentChange;
-                }
-            }
-        }
+            episodes.save(episode.withCheckIn(checkIn, event));
+            relay.wake();
+            log.info("Check-in {} recorded for episode {}", checkIn.checkInId(), episodeId);
+            return checkIn;
+        });
     }
 
     FindingRecorded finding(String episodeId, FindingRequest request) {
-        for (int attempt = 1; ; attempt++) {
+        return ConcurrentWrites.retry(() -> {
             Episode episode = find(episodeId);
             var finding = ReportMapper.toEvent(episodeId, UUID.randomUUID().toString(), clock.instant(), request);
             var event = outboxMessages.create(Topics.FINDING_RECORDED, episodeId, finding);
-            try {
-                episodes.save(episode.withFinding(finding, event));
-                relay.wake();
-                log.info("Finding {} recorded for episode {}", finding.findingId(), episodeId);
-                return finding;
-            } catch (OptimisticLockingFailureException concurrentChange) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw concurrentChange;
-                }
-            }
-        }
+            episodes.save(episode.withFinding(finding, event));
+            relay.wake();
+            log.info("Finding {} recorded for episode {}", finding.findingId(), episodeId);
+            return finding;
+        });
     }
 
     Episode find(String episodeId) {

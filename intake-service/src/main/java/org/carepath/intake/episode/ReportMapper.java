@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import org.carepath.events.intake.CheckInRecorded;
 import org.carepath.events.intake.Contact;
-import org.carepath.events.intake.Coverage;
 import org.carepath.events.intake.EpisodeReported;
 import org.carepath.events.intake.FindingRecorded;
 import org.carepath.events.intake.History;
@@ -34,7 +33,7 @@ final class ReportMapper {
                 listOrEmpty(request.symptoms()),
                 listOrEmpty(request.triggers()),
                 history(request.history()),
-                coverage(request.coverage()),
+                request.coverage() == null ? null : request.coverage().toCoverage(),
                 startBack(request.startBack()));
     }
 
@@ -71,33 +70,6 @@ final class ReportMapper {
                 Boolean.TRUE.equals(history.interferesWithDailyActivities()),
                 listOrEmpty(history.knownConditions()),
                 Boolean.TRUE.equals(history.mriContraindicated()));
-    }
-
-    private static Coverage coverage(ReportRequest.CoverageRequest coverage) {
-        if (coverage == null) {
-            return null;
-        }
-        var supplemental = coverage.supplemental();
-        var secondary = coverage.secondary();
-        var noFault = coverage.noFault();
-        var commercial = coverage.commercial();
-        return new Coverage(
-                coverage.primary(),
-                coverage.partBDeductibleRemaining(),
-                supplemental == null
-                        ? null
-                        : new Coverage.Supplemental(
-                                supplemental.type(), Boolean.TRUE.equals(supplemental.coversPartBDeductible())),
-                secondary == null
-                        ? null
-                        : new Coverage.Secondary(
-                                secondary.type(), secondary.deductibleRemaining(), secondary.inNetwork()),
-                coverage.workersCompClaim(),
-                noFault == null ? null : new Coverage.NoFault(noFault.claim(), noFault.deductibleRemaining()),
-                commercial == null
-                        ? null
-                        : new Coverage.Commercial(
-                                commercial.deductibleRemaining(), commercial.coinsurancePercent(), commercial.copay()));
     }
 
     private static StartBack startBack(ReportRequest.StartBackRequest answers) {

@@ -7,19 +7,16 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.carepath.events.intake.Bothersomeness;
 import org.carepath.events.intake.ContactChannel;
 import org.carepath.events.intake.KnownCondition;
 import org.carepath.events.intake.PainLocation;
-import org.carepath.events.intake.PrimaryPayer;
 import org.carepath.events.intake.Region;
-import org.carepath.events.intake.SecondaryType;
-import org.carepath.events.intake.SupplementalType;
 import org.carepath.events.intake.Symptom;
 import org.carepath.events.intake.Trigger;
+import org.carepath.platform.web.CoverageRequest;
 
 /** {@code POST /api/v1/episodes}, as CONTRACT.md gives it; validated before anything is stored. */
 record ReportRequest(
@@ -60,27 +57,6 @@ record ReportRequest(
             Boolean interferesWithDailyActivities,
             List<@NotNull KnownCondition> knownConditions,
             Boolean mriContraindicated) {}
-
-    record CoverageRequest(
-            @NotNull PrimaryPayer primary,
-            @PositiveOrZero BigDecimal partBDeductibleRemaining,
-            @Valid SupplementalRequest supplemental,
-            @Valid SecondaryRequest secondary,
-            String workersCompClaim,
-            @Valid NoFaultRequest noFault,
-            @Valid CommercialRequest commercial) {}
-
-    record SupplementalRequest(@NotNull SupplementalType type, Boolean coversPartBDeductible) {}
-
-    record SecondaryRequest(
-            @NotNull SecondaryType type, @PositiveOrZero BigDecimal deductibleRemaining, Boolean inNetwork) {}
-
-    record NoFaultRequest(String claim, @NotNull @PositiveOrZero BigDecimal deductibleRemaining) {}
-
-    record CommercialRequest(
-            @PositiveOrZero BigDecimal deductibleRemaining,
-            @Min(0) @Max(100) BigDecimal coinsurancePercent,
-            @PositiveOrZero BigDecimal copay) {}
 
     record StartBackRequest(
             boolean legPain,
