@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,6 +24,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class TopicRecorder implements AutoCloseable {
 
     private final List<RecordedEvent> records = new CopyOnWriteArrayList<>();
+    // A rebalance (e.g. when a dead-letter topic is created) re-reads uncommitted offsets: count each record once.
+    private final Set<String> positions = ConcurrentHashMap.newKeySet();
     private final Thread poller;
     private volatile boolean running = true;
 
@@ -46,7 +50,9 @@ public final class TopicRecorder implements AutoCloseable {
             consumer.subscribe(topics);
             while (running) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    records.add(RecordedEvent.of(record));
+                    if (positions.add(record.topic() + "/" + record.partition() + "/" + record.offset())) {
+                        records.add(RecordedEvent.of(record));
+                    }
                 }
             }
         }

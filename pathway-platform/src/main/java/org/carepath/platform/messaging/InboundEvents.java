@@ -33,8 +33,9 @@ public class InboundEvents {
         try {
             payload = jsonMapper.readValue(message.getPayload(), topic.payloadType());
         } catch (JacksonException e) {
+            // Not chained: the parser's message quotes the offending value, and the DLQ headers carry the trace.
             throw new EventRejectedException(
-                    "payload is not a valid " + topic.ceType() + ": " + JsonErrors.describe(e), e);
+                    "payload is not a valid " + topic.ceType() + ": " + JsonErrors.describe(e));
         }
         if (payload == null) {
             throw new EventRejectedException("empty payload on " + topic.name());

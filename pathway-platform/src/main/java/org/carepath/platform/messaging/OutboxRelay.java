@@ -26,12 +26,14 @@ import org.springframework.kafka.core.KafkaTemplate;
  * Publishes the events waiting in the embedded outboxes of the configured collections, then removes them from
  * their documents. At least once: a crash between the broker's acknowledgement and the removal re-sends with
  * the same {@code ce_id}, which consumers de-duplicate. One relay thread per instance; {@link #wake()} after a
- * save makes it run at once instead of at the next poll.
+ * save makes it run at once instead of at the next poll. Aggregates with an outbox carry a {@code version} field
+ * ({@code @Version}), which the relay increments when it removes what it sent.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String OUTBOX = "outbox";
+    private static final String VERSION = "version";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -147,8 +149,13 @@ public class OutboxRelay implements SmartLifecycle {
                 eventIds.add(message.getString("eventId"));
             }
             Query sameDocument = new Query(Criteria.where("_id").is(document.get("_id")));
+            // Bumping the aggregate's @Version makes a handler that read the document before this removal fail its
+            // save and re-read, instead of writing the sent events back.
             sent.updateOne(
-                    sameDocument, new Update().pull(OUTBOX, new Document("eventId", new Document("$in", eventIds))));
+                    sameDocument,
+                    new Update()
+                            .pull(OUTBOX, new Document("eventId", new Document("$in", eventIds)))
+                            .inc(VERSION, 1));
             count += eventIds.size();
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();

@@ -1,0 +1,105 @@
+package org.carepath.local;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.carepath.local.infra.InfraPorts;
+import org.carepath.local.infra.Infrastructure;
+
+/**
+ * The running local stack: the infrastructure, then the services. {@link #stop()} may come from a JVM shutdown
+ * hook at any point of start-up, so each part is published as soon as it exists.
+ */
+final class LocalStack {
+
+    private final Path projectRoot;
+    private final PrintStream out;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Infrastructure infrastructure;
+    private volatile ServiceFleet fleet;
+
+    LocalStack(Path projectRoot, PrintStream out) {
+        this.projectRoot = projectRoot;
+        this.out = out;
+    }
+
+    Path projectRoot() {
+        return projectRoot;
+    }
+
+    Path dataDir() {
+        return projectRoot.resolve(".carepath");
+    }
+
+    Path logDir() {
+        return dataDir().resolve("logs");
+    }
+
+    static void requireFreePorts(InfraPorts infraPorts, Map<CarepathService, Integer> servicePorts) {
+        List<NamedPort> wanted = new ArrayList<>(infraPorts.named());
+        servicePorts.forEach((service, port) -> wanted.add(new NamedPort(service.artifactId(), port)));
+        wanted.sort(Comparator.comparingInt(NamedPort::port));
+        Ports.requireFree(wanted);
+    }
+
+    Infrastructure startInfrastructure(InfraPorts ports) {
+        out.println("Starting Kafka (KRaft) on 127.0.0.1:" + ports.kafka() + " and MongoDB on 127.0.0.1:"
+                + ports.mongodb() + ", data in " + dataDir());
+        infrastructure = Infrastructure.start(dataDir(), ports);
+        out.println("Kafka and MongoDB are up");
+        return infrastructure;
+    }
+
+    ServiceFleet startServices(Map<CarepathService, Integer> ports, Duration timeout) {
+        out.println("Starting the four services; their output goes to " + logDir());
+        fleet = ServiceFleet.launch(
+                projectRoot, infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(), logDir(), ports);
+        fleet.awaitReady(timeout, line -> out.println("  " + line));
+        fleet.reportUnexpectedExits(warning -> out.println("WARNING " + warning));
+        return fleet;
+    }
+
+    /** Waits for {@code duration}; answers {@code false} at once when the stack is stopping. */
+    boolean pauseUnlessStopping(Duration duration) {
+        try {
+            return !stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    boolean isStopping() {
+        return stopped.getCount() == 0;
+    }
+
+    void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** The services first, then Kafka, then MongoDB; the data stays. Safe to call more than once. */
+    synchronized void stop() {
+        if (isStopping()) {
+            return;
+        }
+        stopped.countDown();
+        if (fleet == null && infrastructure == null) {
+            return;
+        }
+        if (fleet != null) {
+            out.println("Stopping the services");
+            fleet.close();
+        }
+        if (infrastructure != null) {
+            out.println("Stopping Kafka and MongoDB (data kept in " + dataDir() + ")");
+            infrastructure.close();
+        }
+        out.println("Stopped");
+    }
+}

@@ -1,0 +1,324 @@
+package org.carepath.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The four services, each its own {@code java -Xmx256m -jar} child process, started in parallel against a given
+ * Kafka broker and MongoDB, each with its output in {@code <logDir>/<service>.log}.
+ *
+ * <p>{@link #close()} stops them all (SIGTERM, then a forcible kill after a grace period). A JVM shutdown hook does
+ * the same if the owner never closes the fleet, so no child outlives the JVM that started it.
+ */
+public final class ServiceFleet implements AutoCloseable {
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+
+    private final List<Child> children;
+    private final Path logDir;
+    private final ReadinessProbe probe = new ReadinessProbe();
+    private final Thread stopOnJvmExit = new Thread(this::close, "service-fleet-stop");
+    private volatile boolean closed;
+
+    private record Child(CarepathService service, int port, Path logFile, Process process) {
+
+        URI baseUrl() {
+            return URI.create("http://127.0.0.1:" + port);
+        }
+    }
+
+    private ServiceFleet(List<Child> children, Path logDir) {
+        this.children = List.copyOf(children);
+        this.logDir = logDir;
+        Runtime.getRuntime().addShutdownHook(stopOnJvmExit);
+    }
+
+    /** Starts the four services on their contract ports (8081–8084); see the overload. */
+    public static ServiceFleet start(
+            Path projectRoot,
+            String kafkaBootstrap,
+            String mongoUri,
+            Path logDir,
+            Duration timeout,
+            Consumer<String> progress) {
+        return start(projectRoot, kafkaBootstrap, mongoUri, logDir, timeout, progress, defaultPorts());
+    }
+
+    /**
+     * Starts the four services in parallel and returns once every one answers its readiness probe.
+     *
+     * @param projectRoot where the jars are: {@code <root>/<svc>/target/<svc>-0.1.0-SNAPSHOT.jar}
+     * @param kafkaBootstrap passed as {@code KAFKA_BOOTSTRAP_SERVERS}
+     * @param mongoUri passed as {@code MONGODB_URI} (no database path: each service picks its own database)
+     * @param logDir receives {@code <svc>.log}, each service's stdout and stderr (overwritten on each start)
+     * @param timeout how long all four together may take to become ready
+     * @param progress receives a line whenever a service comes up, and every few seconds while waiting
+     * @param ports the port of each service, passed as {@code SERVER_PORT}
+     * @throws FleetStartException when a jar is missing, a service exits during start-up or the timeout passes;
+     *     every child already started is stopped first
+     */
+    public static ServiceFleet start(
+            Path projectRoot,
+            String kafkaBootstrap,
+            String mongoUri,
+            Path logDir,
+            Duration timeout,
+            Consumer<String> progress,
+            Map<CarepathService, Integer> ports) {
+        ServiceFleet fleet = launch(projectRoot, kafkaBootstrap, mongoUri, logDir, ports);
+        try {
+            fleet.awaitReady(timeout, progress);
+            return fleet;
+        } catch (RuntimeException failed) {
+            fleet.close();
+            throw failed;
+        }
+    }
+
+    /** The contract's ports: intake 8081, triage 8082, scheduling 8083, billing 8084. */
+    public static Map<CarepathService, Integer> defaultPorts() {
+        Map<CarepathService, Integer> ports = new EnumMap<>(CarepathService.class);
+        for (CarepathService service : CarepathService.values()) {
+            ports.put(service, service.defaultPort());
+        }
+        return Map.copyOf(ports);
+    }
+
+    /** Starts the processes without waiting; {@link #awaitReady} waits. The caller owns the fleet at once. */
+    static ServiceFleet launch(
+            Path projectRoot,
+            String kafkaBootstrap,
+            String mongoUri,
+            Path logDir,
+            Map<CarepathService, Integer> ports) {
+        requireJars(projectRoot);
+        createDirectories(logDir);
+        List<Child> started = new ArrayList<>();
+        try {
+            for (CarepathService service : CarepathService.values()) {
+                int port = requirePort(ports, service);
+                Path logFile = logDir.resolve(service.artifactId() + ".log");
+                Process process = startProcess(projectRoot, service, port, kafkaBootstrap, mongoUri, logFile);
+                started.add(new Child(service, port, logFile, process));
+            }
+            return new ServiceFleet(started, logDir);
+        } catch (RuntimeException failed) {
+            started.forEach(child -> child.process().destroyForcibly());
+            throw failed;
+        }
+    }
+
+    /** @throws FleetStartException naming the first service whose jar is not built */
+    static void requireJars(Path projectRoot) {
+        for (CarepathService service : CarepathService.values()) {
+            Path jar = service.jar(projectRoot);
+            if (!Files.isRegularFile(jar)) {
+                throw FleetStartException.missingJar(service, jar);
+            }
+        }
+    }
+
+    private static int requirePort(Map<CarepathService, Integer> ports, CarepathService service) {
+        Integer port = ports.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException("no port given for " + service.artifactId());
+        }
+        return port;
+    }
+
+    private static Process startProcess(
+            Path projectRoot, CarepathService service, int port, String kafkaBootstrap, String mongoUri, Path logFile) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(
+                        java.toString(),
+                        "-Xmx256m",
+                        "-jar",
+                        service.jar(projectRoot).toString())
+                .directory(projectRoot.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        environment.put("MONGODB_URI", mongoUri);
+        environment.put("SERVER_PORT", Integer.toString(port));
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new FleetStartException("could not start " + service.artifactId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until every service is ready; fails as soon as one exits, or when the timeout passes. */
+    void awaitReady(Duration timeout, Consumer<String> progress) {
+        long startedAt = System.nanoTime();
+        long lastReportAt = startedAt;
+        Set<CarepathService> ready = EnumSet.noneOf(CarepathService.class);
+        while (true) {
+            for (Child child : children) {
+                if (!child.process().isAlive()) {
+                    throw FleetStartException.exited(
+                            child.service(), child.process().exitValue(), child.logFile());
+                }
+                if (!ready.contains(child.service()) && probe.isReady(child.baseUrl())) {
+                    ready.add(child.service());
+                    progress.accept(child.service().artifactId() + " is up at " + child.baseUrl() + " ("
+                            + elapsedSince(startedAt).toSeconds() + " s)");
+                }
+            }
+            if (ready.size() == children.size()) {
+                return;
+            }
+            Duration elapsed = elapsedSince(startedAt);
+            List<CarepathService> waitingFor = children.stream()
+                    .map(Child::service)
+                    .filter(service -> !ready.contains(service))
+                    .toList();
+            if (elapsed.compareTo(timeout) > 0) {
+                throw FleetStartException.timedOut(waitingFor, timeout, logDir);
+            }
+            if (elapsedSince(lastReportAt).compareTo(PROGRESS_INTERVAL) >= 0) {
+                progress.accept(progressLine(elapsed, ready, waitingFor));
+                lastReportAt = System.nanoTime();
+            }
+            waitForAnExit(POLL_INTERVAL);
+        }
+    }
+
+    private static String progressLine(Duration elapsed, Set<CarepathService> ready, List<CarepathService> waiting) {
+        String up = ready.isEmpty() ? "none" : names(List.copyOf(ready));
+        return elapsed.toSeconds() + " s: up " + up + "; starting " + names(waiting);
+    }
+
+    private static String names(List<CarepathService> services) {
+        return services.stream().map(CarepathService::artifactId).collect(Collectors.joining(", "));
+    }
+
+    private static Duration elapsedSince(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime);
+    }
+
+    /** Pauses between polls, but wakes at once if a child exits, so a crash is reported without delay. */
+    private void waitForAnExit(Duration pause) {
+        CompletableFuture<?>[] exits =
+                children.stream().map(child -> child.process().onExit()).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.anyOf(exits).get(pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException nothingExited) {
+            // the usual case: poll again
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException(impossible);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new FleetStartException("interrupted while waiting for the services to start", interrupted);
+        }
+    }
+
+    /** Reports, once each, a service that exits while the fleet is open (a crash after start-up). */
+    public void reportUnexpectedExits(Consumer<String> warnings) {
+        for (Child child : children) {
+            child.process().onExit().thenAccept(process -> {
+                if (!closed) {
+                    warnings.accept(child.service().artifactId() + " exited unexpectedly (exit code "
+                            + process.exitValue() + "); see " + child.logFile());
+                }
+            });
+        }
+    }
+
+    public URI baseUrl(CarepathService service) {
+        return child(service).baseUrl();
+    }
+
+    public int port(CarepathService service) {
+        return child(service).port();
+    }
+
+    public Path logFile(CarepathService service) {
+        return child(service).logFile();
+    }
+
+    /** The process ids of the running children, for diagnostics and tests. */
+    public Map<CarepathService, Long> pids() {
+        return children.stream().collect(Collectors.toUnmodifiableMap(Child::service, child -> child.process()
+                .pid()));
+    }
+
+    private Child child(CarepathService service) {
+        return children.stream()
+                .filter(child -> child.service() == service)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Stops every child: SIGTERM so Spring shuts down gracefully, then a forcible kill after a grace period. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Child child : children) {
+            child.process().descendants().forEach(ProcessHandle::destroy);
+            child.process().destroy();
+        }
+        awaitExits(STOP_GRACE);
+        for (Child child : children) {
+            if (child.process().isAlive()) {
+                child.process().destroyForcibly();
+            }
+        }
+        awaitExits(KILL_GRACE);
+        forgetShutdownHook();
+    }
+
+    private void awaitExits(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (Child child : children) {
+            long remaining = Math.max(0, deadline - System.nanoTime());
+            try {
+                child.process().waitFor(remaining, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void forgetShutdownHook() {
+        if (Thread.currentThread() == stopOnJvmExit) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnJvmExit);
+        } catch (IllegalStateException jvmAlreadyShuttingDown) {
+            // the hook is running or will run; close() is idempotent
+        }
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.carepath.local.infra;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server (mongo-java-server) whose data lives in one H2 MVStore file, so it survives a
+ * restart. No multi-document transactions (STACK.md).
+ */
+public final class MongoWireServer implements AutoCloseable {
+
+    private final MongoServer server;
+    private final String connectionString;
+
+    private MongoWireServer(MongoServer server, String connectionString) {
+        this.server = server;
+        this.connectionString = connectionString;
+    }
+
+    /**
+     * @param databaseFile the H2 file, e.g. {@code .carepath/mongodb/carepath.mv}; its folder is created when absent
+     * @param port the port to listen on, on 127.0.0.1
+     */
+    public static MongoWireServer start(Path databaseFile, int port) {
+        try {
+            Files.createDirectories(databaseFile.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of " + databaseFile, e);
+        }
+        MongoServer server = new MongoServer(new H2Backend(databaseFile.toString()));
+        try {
+            server.bind("127.0.0.1", port);
+        } catch (RuntimeException bindFailed) {
+            server.shutdownNow();
+            throw bindFailed;
+        }
+        return new MongoWireServer(server, "mongodb://127.0.0.1:" + port);
+    }
+
+    /** {@code mongodb://127.0.0.1:<port>}, with no database: each service picks its own. */
+    public String connectionString() {
+        return connectionString;
+    }
+
+    /** Closes the connections and the H2 file, which keeps every committed write. */
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}
