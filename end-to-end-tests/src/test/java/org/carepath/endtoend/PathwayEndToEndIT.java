@@ -1,0 +1,259 @@
+package org.carepath.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.carepath.local.CarepathService;
+import org.carepath.local.ServiceFleet;
+import org.carepath.testing.HttpJson;
+import org.carepath.testing.ReportJson;
+import org.carepath.testing.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Episodes through all four services, each its own process started from its jar, over a real Kafka broker and
+ * MongoDB wire endpoint; driven and checked only through the REST contract.
+ */
+class PathwayEndToEndIT {
+
+    private static final Logger log = LoggerFactory.getLogger(PathwayEndToEndIT.class);
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+
+    private static ServiceFleet fleet;
+    private static HttpJson intake;
+    private static HttpJson triage;
+    private static HttpJson scheduling;
+    private static HttpJson billing;
+
+    @BeforeAll
+    static void startTheFourServices() {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        Path moduleDir = Path.of("").toAbsolutePath();
+        fleet = ServiceFleet.start(
+                moduleDir.getParent(),
+                infrastructure.kafkaBootstrapServers(),
+                infrastructure.mongoUri(),
+                moduleDir.resolve("target/e2e-logs"),
+                Duration.ofMinutes(5),
+                log::info,
+                freePorts());
+        intake = client(CarepathService.INTAKE);
+        triage = client(CarepathService.TRIAGE);
+        scheduling = client(CarepathService.SCHEDULING);
+        billing = client(CarepathService.BILLING);
+    }
+
+    @AfterAll
+    static void stopThem() {
+        if (fleet != null) {
+            fleet.close();
+        }
+    }
+
+    @Test
+    void aRedFlagReportIsAnEmergencyWithAnEmergencyInstruction() {
+        String episodeId = report(ReportJson.redFlag(TODAY.minusDays(1)));
+
+        JsonNode decision = awaitJson(triage, "/api/v1/episodes/" + episodeId + "/triage");
+        assertThat(decision.get("disposition").asString()).isEqualTo("EMERGENCY");
+        assertThat(decision.get("redFlags").toString()).contains("ER-1");
+        assertThat(decision.get("rules").toString()).contains("ER-1");
+
+        JsonNode followUps = awaitList(scheduling, "/api/v1/episodes/" + episodeId + "/follow-ups", list -> kinds(list)
+                .contains("EMERGENCY_INSTRUCTION"));
+        assertThat(kinds(followUps)).doesNotContain("ICE_TO_HEAT", "TWO_WEEK_CHECK");
+        assertThat(scheduling
+                        .get("/api/v1/episodes/" + episodeId + "/appointments")
+                        .json())
+                .isEmpty();
+    }
+
+    @Test
+    void theContractExampleIsConservativeCareWithItsFollowUpsPlanned() {
+        String episodeId = report(ReportJson.contractExample(TODAY.minusDays(1)));
+
+        JsonNode decision = awaitJson(triage, "/api/v1/episodes/" + episodeId + "/triage");
+        assertThat(decision.get("disposition").asString()).isEqualTo("CONSERVATIVE_CARE");
+        assertThat(decision.get("classification").asString()).isEqualTo("ACUTE");
+        assertThat(decision.get("rules").toString()).contains("CC-REST");
+
+        JsonNode followUps = awaitList(scheduling, "/api/v1/episodes/" + episodeId + "/follow-ups", list -> kinds(list)
+                .containsAll(List.of("ICE_TO_HEAT", "TWO_WEEK_CHECK", "RECOVERY_CHECK")));
+        for (JsonNode followUp : followUps) {
+            assertThat(followUp.get("status").asString()).isEqualTo("PENDING");
+            assertThat(followUp.get("channel").asString()).isEqualTo("SMS");
+        }
+        assertThat(intake.get("/api/v1/episodes/" + episodeId)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("REPORTED");
+    }
+
+    @Test
+    void aReferralBooksImagingThenTheSpecialistAndEstimatesWhatIsBooked() {
+        String episodeId = report(ReportJson.contractExample(TODAY.minusDays(25))
+                .withSymptoms("TINGLING_LEGS", "STIFFNESS")
+                .withHistory("homeCareTried", true));
+
+        JsonNode decision = awaitJson(triage, "/api/v1/episodes/" + episodeId + "/triage");
+        assertThat(decision.get("disposition").asString()).isEqualTo("SPECIALIST_REFERRAL");
+        assertThat(decision.get("rules").toString()).contains("SP-3", "IM-MRI");
+
+        JsonNode appointments =
+                awaitList(scheduling, "/api/v1/episodes/" + episodeId + "/appointments", list -> types(list)
+                        .containsAll(List.of("IMAGING_MRI", "SPECIALIST_VISIT")));
+        JsonNode mri = find(appointments, "IMAGING_MRI");
+        JsonNode visit = find(appointments, "SPECIALIST_VISIT");
+        assertThat(visit.get("specialty").asString()).isEqualTo("SPINE_SURGEON");
+        assertThat(visit.get("start").asString()).isGreaterThan(mri.get("end").asString());
+        assertThat(mri.get("cpt").asString()).isEqualTo("72148");
+
+        JsonNode estimate = await().atMost(SETTLE)
+                .until(
+                        () -> billing.get("/api/v1/episodes/" + episodeId + "/estimate"),
+                        response -> response.status() == 200
+                                && response.json().get("lines").size() == 2)
+                .json();
+        assertThat(estimate.get("primaryPayer").asString()).isEqualTo("MEDICARE");
+        assertThat(cpts(estimate.get("lines"))).containsExactlyInAnyOrder("72148", "99204");
+        // Medicare with Medigap, deductible met: the supplement pays the 20 % (B-MCR, B-SUPP).
+        assertThat(estimate.get("totals").get("patientPays").decimalValue()).isEqualByComparingTo("0.00");
+        assertThat(estimate.get("totals").get("allowed").decimalValue()).isEqualByComparingTo("369.08");
+    }
+
+    @Test
+    void aStructuralFindingAfterFailedCareMakesASurgicalConsultPricedWithItsProcedure() {
+        String episodeId = report(ReportJson.contractExample(TODAY.minusDays(30)));
+        awaitJson(triage, "/api/v1/episodes/" + episodeId + "/triage");
+
+        var finding = intake.post(
+                "/api/v1/episodes/" + episodeId + "/findings",
+                "{\"imaging\": \"MRI\", \"structuralCause\": \"HERNIATED_DISC\", \"levels\": 1, \"conservativeCareFailed\": true}");
+        assertThat(finding.status()).isEqualTo(202);
+
+        JsonNode decision = await().atMost(SETTLE)
+                .until(
+                        () -> triage.get("/api/v1/episodes/" + episodeId + "/triage"),
+                        response -> response.status() == 200
+                                && response.json().get("version").asInt() == 2)
+                .json();
+        assertThat(decision.get("disposition").asString()).isEqualTo("SURGICAL_CONSULT");
+        assertThat(decision.get("candidateProcedures").toString()).contains("63030");
+        awaitList(scheduling, "/api/v1/episodes/" + episodeId + "/appointments", list -> types(list)
+                .contains("SURGICAL_CONSULT"));
+        JsonNode estimate = await().atMost(SETTLE)
+                .until(
+                        () -> billing.get("/api/v1/episodes/" + episodeId + "/estimate"),
+                        response -> response.status() == 200
+                                && cpts(response.json().get("lines")).contains("63030"))
+                .json();
+        assertThat(estimate.get("rules").toString()).contains("B-MCR");
+    }
+
+    @Test
+    void badInputAndUnknownEpisodesGetClearAnswers() {
+        var bad = intake.post(
+                "/api/v1/episodes",
+                ReportJson.contractExample(TODAY).with("painScore", 11).json());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asString()).isEqualTo("painScore");
+
+        for (HttpJson service : List.of(intake, triage, billing)) {
+            assertThat(service.get("/api/v1/episodes/no-such-episode" + suffix(service))
+                            .status())
+                    .isEqualTo(404);
+        }
+        for (CarepathService service : CarepathService.values()) {
+            var readiness = client(service).get("/actuator/health/readiness");
+            assertThat(readiness.status()).isEqualTo(200);
+            assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+        }
+    }
+
+    private static String suffix(HttpJson service) {
+        if (service == triage) {
+            return "/triage";
+        }
+        return service == billing ? "/estimate" : "";
+    }
+
+    private static String report(ReportJson report) {
+        var response = intake.post("/api/v1/episodes", report.json());
+        assertThat(response.status()).isEqualTo(202);
+        return response.json().get("episodeId").asString();
+    }
+
+    private static JsonNode awaitJson(HttpJson service, String path) {
+        return await().atMost(SETTLE)
+                .until(() -> service.get(path), response -> response.status() == 200)
+                .json();
+    }
+
+    private static JsonNode awaitList(HttpJson service, String path, java.util.function.Predicate<JsonNode> settled) {
+        return await().atMost(SETTLE)
+                .until(() -> service.get(path), response -> response.status() == 200 && settled.test(response.json()))
+                .json();
+    }
+
+    private static List<String> kinds(JsonNode list) {
+        return values(list, "kind");
+    }
+
+    private static List<String> types(JsonNode list) {
+        return values(list, "type");
+    }
+
+    private static List<String> cpts(JsonNode list) {
+        return values(list, "cpt");
+    }
+
+    private static List<String> values(JsonNode list, String field) {
+        List<String> values = new ArrayList<>();
+        list.forEach(item -> values.add(item.get(field).asString()));
+        return values;
+    }
+
+    private static JsonNode find(JsonNode appointments, String type) {
+        for (JsonNode appointment : appointments) {
+            if (appointment.get("type").asString().equals(type)) {
+                return appointment;
+            }
+        }
+        throw new AssertionError("no " + type + " appointment");
+    }
+
+    private static HttpJson client(CarepathService service) {
+        return new HttpJson(fleet.baseUrl(service).toString());
+    }
+
+    /** Ports of our own, so a local stack running on the contract's ports does not get in the way. */
+    private static Map<CarepathService, Integer> freePorts() {
+        Map<CarepathService, Integer> ports = new EnumMap<>(CarepathService.class);
+        for (CarepathService service : CarepathService.values()) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                ports.put(service, socket.getLocalPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return ports;
+    }
+}
