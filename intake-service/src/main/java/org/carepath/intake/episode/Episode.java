@@ -6,6 +6,8 @@ import java.util.List;
 import org.carepath.events.intake.CheckInRecorded;
 import org.carepath.events.intake.EpisodeReported;
 import org.carepath.events.intake.FindingRecorded;
+import org.carepath.events.triage.Disposition;
+import org.carepath.events.triage.TriageDecided;
 import org.carepath.platform.messaging.OutboxMessage;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -19,6 +21,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param idempotencyKey the client's {@code Idempotency-Key}, unique across instances
  * @param requestHash fingerprint of the request that created the episode, to tell a retry from a different
  *     request under the same key
+ * @param disposition triage's latest disposition, as last heard on {@code carepath.triage.decided}
+ * @param decisionVersion the version of that decision: an older or repeated one changes nothing
  */
 @Document("episodes")
 record Episode(
@@ -31,7 +35,9 @@ record Episode(
         List<CheckInRecorded> checkIns,
         List<FindingRecorded> findings,
         List<OutboxMessage> outbox,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Disposition disposition,
+        int decisionVersion) {
 
     static final String REPORTED = "REPORTED";
 
@@ -46,7 +52,33 @@ record Episode(
                 List.of(),
                 List.of(),
                 List.of(event),
-                report.reportedAt());
+                report.reportedAt(),
+                null,
+                0);
+    }
+
+    boolean closed() {
+        return disposition == Disposition.RECOVERED;
+    }
+
+    /** Takes triage's decision if it is newer than the one held; returns this episode unchanged otherwise. */
+    Episode triaged(TriageDecided decision) {
+        if (decision.version() <= decisionVersion) {
+            return this;
+        }
+        return new Episode(
+                episodeId,
+                version,
+                report,
+                status,
+                idempotencyKey,
+                requestHash,
+                checkIns,
+                findings,
+                outbox,
+                decision.decidedAt(),
+                decision.disposition(),
+                decision.version());
     }
 
     Episode withCheckIn(CheckInRecorded checkIn, OutboxMessage event) {
@@ -60,7 +92,9 @@ record Episode(
                 append(checkIns, checkIn),
                 findings,
                 append(outbox, event),
-                checkIn.recordedAt());
+                checkIn.recordedAt(),
+                disposition,
+                decisionVersion);
     }
 
     Episode withFinding(FindingRecorded finding, OutboxMessage event) {
@@ -74,7 +108,9 @@ record Episode(
                 checkIns,
                 append(findings, finding),
                 append(outbox, event),
-                finding.recordedAt());
+                finding.recordedAt(),
+                disposition,
+                decisionVersion);
     }
 
     private static <T> List<T> append(List<T> list, T item) {

@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Episodes", description = "Reports, check-ins and findings of back muscle spasm episodes")
 class EpisodeController {
 
+    static final String CLOSED_NOTE = "The episode is closed (RECOVERED): the check-in is recorded, and triage reopens"
+            + " the episode only if it reports a red flag; otherwise report a new episode.";
+
     private final EpisodeIntake intake;
 
     EpisodeController(EpisodeIntake intake) {
@@ -45,7 +48,19 @@ class EpisodeController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Record a patient's check-in; triage re-assesses the episode")
     Map<String, String> checkIn(@PathVariable String episodeId, @Valid @RequestBody CheckInRequest request) {
+        Episode episode = intake.find(episodeId);
         var checkIn = intake.checkIn(episodeId, request);
+        if (episode.closed()) {
+            return Map.of(
+                    "episodeId",
+                    episodeId,
+                    "checkInId",
+                    checkIn.checkInId(),
+                    "status",
+                    "RECORDED",
+                    "note",
+                    CLOSED_NOTE);
+        }
         return Map.of("episodeId", episodeId, "checkInId", checkIn.checkInId(), "status", "RECORDED");
     }
 

@@ -12,6 +12,8 @@ import org.carepath.events.Topics;
 import org.carepath.events.intake.CheckInRecorded;
 import org.carepath.events.intake.EpisodeReported;
 import org.carepath.events.intake.FindingRecorded;
+import org.carepath.events.triage.TriageDecided;
+import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.messaging.OutboxMessages;
 import org.carepath.platform.messaging.OutboxRelay;
 import org.carepath.platform.persistence.ConcurrentWrites;
@@ -100,6 +102,22 @@ class EpisodeIntake {
             relay.wake();
             log.info("Finding {} recorded for episode {}", finding.findingId(), episodeId);
             return finding;
+        });
+    }
+
+    /** Follows triage's decisions, so that intake can tell a client when an episode is closed. */
+    void triaged(InboundEvent<TriageDecided> event) {
+        TriageDecided decision = event.payload();
+        ConcurrentWrites.retry(() -> {
+            Episode episode = episodes.findById(decision.episodeId()).orElse(null);
+            if (episode == null) {
+                log.info("Decision {} is for an episode intake does not hold; ignored", event.eventId());
+                return;
+            }
+            Episode triaged = episode.triaged(decision);
+            if (triaged != episode) {
+                episodes.save(triaged);
+            }
         });
     }
 

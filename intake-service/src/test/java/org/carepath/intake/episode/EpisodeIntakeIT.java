@@ -4,14 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.carepath.events.Topics;
+import org.carepath.events.triage.Classification;
+import org.carepath.events.triage.Disposition;
+import org.carepath.events.triage.TriageDecided;
 import org.carepath.testing.HttpJson;
 import org.carepath.testing.ReportJson;
 import org.carepath.testing.TestInfrastructure;
+import org.carepath.testing.TopicPublisher;
 import org.carepath.testing.TopicRecorder;
 import org.carepath.testing.TopicRecorder.RecordedEvent;
 import org.junit.jupiter.api.AfterAll;
@@ -220,6 +226,62 @@ class EpisodeIntakeIT {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("field").asString()).isEqualTo("painScore");
+    }
+
+    @Test
+    void followsTriageSoThatACheckInOnARecoveredEpisodeIsToldItIsClosed() {
+        String episodeId = reportedEpisode();
+        try (TopicPublisher triage = new TopicPublisher()) {
+            triage.publish(Topics.TRIAGE_DECIDED, episodeId, decision(episodeId, 2, Disposition.RECOVERED));
+            // An older version arriving late changes nothing (decision versions are the natural key).
+            triage.publish(Topics.TRIAGE_DECIDED, episodeId, decision(episodeId, 1, Disposition.CONSERVATIVE_CARE));
+            triage.publish(Topics.TRIAGE_DECIDED, episodeId, decision(episodeId, 2, Disposition.RECOVERED));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> intake.get("/api/v1/episodes/" + episodeId).json(),
+                        episode -> episode.has("decisionVersion")
+                                && episode.get("decisionVersion").asInt() == 2);
+
+        var checkIn =
+                intake.post("/api/v1/episodes/" + episodeId + "/check-ins", "{\"painScore\": 1, \"improving\": true}");
+
+        assertThat(checkIn.status()).isEqualTo(202);
+        assertThat(checkIn.json().get("note").asString()).contains("closed (RECOVERED)");
+        assertThat(intake.get("/api/v1/episodes/" + episodeId)
+                        .json()
+                        .get("disposition")
+                        .asString())
+                .isEqualTo("RECOVERED");
+    }
+
+    @Test
+    void aCheckInOnAnOpenEpisodeCarriesNoNote() {
+        String episodeId = reportedEpisode();
+
+        var checkIn =
+                intake.post("/api/v1/episodes/" + episodeId + "/check-ins", "{\"painScore\": 5, \"improving\": false}");
+
+        assertThat(checkIn.status()).isEqualTo(202);
+        assertThat(checkIn.json().has("note")).isFalse();
+    }
+
+    private static TriageDecided decision(String episodeId, int version, Disposition disposition) {
+        return new TriageDecided(
+                episodeId,
+                version,
+                Instant.now(),
+                disposition,
+                Classification.ACUTE,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of("FU-RECOVERED"),
+                List.of(),
+                null);
     }
 
     private String reportedEpisode() {

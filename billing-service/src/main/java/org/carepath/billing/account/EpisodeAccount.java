@@ -1,0 +1,188 @@
+package org.carepath.billing.account;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.carepath.billing.estimate.BookedAppointment;
+import org.carepath.billing.estimate.EpisodeServices;
+import org.carepath.billing.estimate.EstimateCalculator;
+import org.carepath.billing.estimate.Quote;
+import org.carepath.billing.estimate.ServiceRequest;
+import org.carepath.events.billing.EstimateLine;
+import org.carepath.events.billing.EstimateProduced;
+import org.carepath.events.intake.Coverage;
+import org.carepath.events.intake.Trigger;
+import org.carepath.events.triage.CandidateProcedure;
+import org.carepath.events.triage.TriageDecided;
+
+/**
+ * One episode's account (billing-rules.md §5). Immutable; each transition returns the next state.
+ *
+ * @param decisionVersion the latest triage decision version applied, 0 before the first
+ * @param coverage and {@code triggers} from the latest decision's episode context; coverage null is self-pay
+ * @param candidates the candidate procedures of the latest decision
+ * @param booked the appointments still booked, in booking order
+ * @param cancelledAppointmentIds appointments cancelled: a booking of one of them arriving late is not a line
+ * @param estimates every version produced, oldest first
+ */
+public record EpisodeAccount(
+        String episodeId,
+        int decisionVersion,
+        Coverage coverage,
+        List<Trigger> triggers,
+        List<CandidateProcedure> candidates,
+        List<BookedAppointment> booked,
+        List<String> cancelledAppointmentIds,
+        List<EstimateProduced> estimates) {
+
+    public EpisodeAccount {
+        Objects.requireNonNull(episodeId, "episodeId");
+        triggers = listOrEmpty(triggers);
+        candidates = listOrEmpty(candidates);
+        booked = listOrEmpty(booked);
+        cancelledAppointmentIds = listOrEmpty(cancelledAppointmentIds);
+        estimates = listOrEmpty(estimates);
+    }
+
+    /** An episode billing has heard nothing about yet. */
+    public static EpisodeAccount opened(String episodeId) {
+        return new EpisodeAccount(episodeId, 0, null, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** Whether a decision has arrived, so the coverage to price with is known. */
+    public boolean decisionKnown() {
+        return decisionVersion > 0;
+    }
+
+    public Optional<EstimateProduced> currentEstimate() {
+        return estimates.isEmpty() ? Optional.empty() : Optional.of(estimates.get(estimates.size() - 1));
+    }
+
+    /**
+     * Takes coverage, triggers and candidate procedures from a newer decision; a version no newer than the one
+     * applied (arriving late or redelivered) changes nothing.
+     */
+    public EpisodeAccount decided(TriageDecided decision) {
+        Objects.requireNonNull(decision, "decision");
+        if (decision.version() <= decisionVersion) {
+            return this;
+        }
+        var context = decision.episode();
+        // A decision without its episode context keeps the facts an earlier decision carried.
+        Coverage nextCoverage = context == null ? coverage : context.coverage();
+        List<Trigger> nextTriggers = context == null ? triggers : context.triggers();
+        return new EpisodeAccount(
+                episodeId,
+                decision.version(),
+                nextCoverage,
+                nextTriggers,
+                decision.candidateProcedures(),
+                booked,
+                cancelledAppointmentIds,
+                estimates);
+    }
+
+    /** Adds an appointment once, however often its booking is reported; a cancelled one stays out. */
+    public EpisodeAccount booked(BookedAppointment appointment) {
+        Objects.requireNonNull(appointment, "appointment");
+        if (cancelledAppointmentIds.contains(appointment.appointmentId()) || isBooked(appointment.appointmentId())) {
+            return this;
+        }
+        return new EpisodeAccount(
+                episodeId,
+                decisionVersion,
+                coverage,
+                triggers,
+                candidates,
+                appended(booked, appointment),
+                cancelledAppointmentIds,
+                estimates);
+    }
+
+    /** Removes the appointment's line; remembered, in case its booking arrives after the cancellation. */
+    public EpisodeAccount cancelled(String appointmentId) {
+        Objects.requireNonNull(appointmentId, "appointmentId");
+        if (cancelledAppointmentIds.contains(appointmentId)) {
+            return this;
+        }
+        return new EpisodeAccount(
+                episodeId,
+                decisionVersion,
+                coverage,
+                triggers,
+                candidates,
+                booked.stream()
+                        .filter(appointment -> !appointment.appointmentId().equals(appointmentId))
+                        .toList(),
+                appended(cancelledAppointmentIds, appointmentId),
+                estimates);
+    }
+
+    /**
+     * Prices the episode's lines again and keeps the result as the next estimate version when it differs from the
+     * current one. Nothing is produced before a decision (coverage unknown), for an episode that never had a line,
+     * or when the estimate would be the same as the current one (e.g. a new decision with the same candidates).
+     */
+    public Reestimate reestimated(EstimateCalculator calculator, Instant producedAt) {
+        Objects.requireNonNull(calculator, "calculator");
+        Objects.requireNonNull(producedAt, "producedAt");
+        if (!decisionKnown()) {
+            return Reestimate.unchanged(this);
+        }
+        Optional<EstimateProduced> current = currentEstimate();
+        List<EstimateLine> previousLines = current.map(EstimateProduced::lines).orElse(List.of());
+        List<ServiceRequest> services = EpisodeServices.inEstimateOrder(previousLines, booked, candidates);
+        if (current.isEmpty() && services.isEmpty()) {
+            return Reestimate.unchanged(this);
+        }
+        Quote quote = calculator.quote(coverage, triggers, services);
+        if (current.isPresent() && sameAs(quote, current.get())) {
+            return Reestimate.unchanged(this);
+        }
+        int version = estimates.size() + 1;
+        EstimateProduced next = quote.toEstimate(episodeId, estimateId(episodeId, version), version, producedAt);
+        return Reestimate.produced(withEstimate(next), next);
+    }
+
+    /** The id of an episode's estimate version: the same version, however often recomputed, has the same id. */
+    public static String estimateId(String episodeId, int version) {
+        return UUID.nameUUIDFromBytes((episodeId + ":estimate:v" + version).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    private static boolean sameAs(Quote quote, EstimateProduced current) {
+        return quote.toEstimate(current.episodeId(), current.estimateId(), current.version(), current.producedAt())
+                .equals(current);
+    }
+
+    private EpisodeAccount withEstimate(EstimateProduced estimate) {
+        return new EpisodeAccount(
+                episodeId,
+                decisionVersion,
+                coverage,
+                triggers,
+                candidates,
+                booked,
+                cancelledAppointmentIds,
+                appended(estimates, estimate));
+    }
+
+    private boolean isBooked(String appointmentId) {
+        return booked.stream()
+                .anyMatch(appointment -> appointment.appointmentId().equals(appointmentId));
+    }
+
+    private static <T> List<T> appended(List<T> list, T item) {
+        List<T> copy = new ArrayList<>(list);
+        copy.add(item);
+        return List.copyOf(copy);
+    }
+
+    private static <T> List<T> listOrEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

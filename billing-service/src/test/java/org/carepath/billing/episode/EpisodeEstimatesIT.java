@@ -1,0 +1,265 @@
+package org.carepath.billing.episode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.carepath.billing.RunningBillingService;
+import org.carepath.events.Topics;
+import org.carepath.events.triage.TriageDecided;
+import org.carepath.testing.HttpJson;
+import org.carepath.testing.TopicPublisher;
+import org.carepath.testing.TopicRecorder;
+import org.carepath.testing.TopicRecorder.RecordedEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Episode estimates through Kafka: a decision and the appointments booked for it make estimate versions, each
+ * published once on carepath.estimate.produced; redelivery changes nothing; bad records are dead-lettered.
+ */
+class EpisodeEstimatesIT extends RunningBillingService {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static TopicRecorder published;
+    private static TopicPublisher pathway;
+
+    @Autowired
+    EpisodeRepository episodes;
+
+    @BeforeAll
+    static void kafka() {
+        published = TopicRecorder.record(
+                Topics.ESTIMATE_PRODUCED.name(),
+                Topics.APPOINTMENT_BOOKED.deadLetterTopic(),
+                Topics.TRIAGE_DECIDED.deadLetterTopic());
+        pathway = new TopicPublisher();
+    }
+
+    @AfterAll
+    static void close() throws InterruptedException {
+        pathway.close();
+        published.close();
+    }
+
+    @Test
+    void aDecisionThenABookingProduceTwoVersionsEachPublishedOnceAndRedeliveryAddsNothing() {
+        String episodeId = UUID.randomUUID().toString();
+        String decisionEventId = UUID.randomUUID().toString();
+        String bookingEventId = UUID.randomUUID().toString();
+        var decision = PathwayEvents.surgicalDecision(episodeId, 1, PathwayEvents.DISCECTOMY);
+        var booking = PathwayEvents.surgicalConsult(episodeId, "appt-" + episodeId);
+
+        pathway.publish(Topics.TRIAGE_DECIDED, decisionEventId, episodeId, decision);
+        JsonNode v1 = awaitVersion(episodeId, 1);
+        pathway.publish(Topics.APPOINTMENT_BOOKED, bookingEventId, episodeId, booking);
+        JsonNode v2 = awaitVersion(episodeId, 2);
+        pathway.publish(Topics.TRIAGE_DECIDED, decisionEventId, episodeId, decision);
+        pathway.publish(Topics.APPOINTMENT_BOOKED, bookingEventId, episodeId, booking);
+        // The same appointment under a new event id is still one line.
+        pathway.publish(Topics.APPOINTMENT_BOOKED, episodeId, booking);
+        awaitEstimatesPublished(marker(), 1);
+
+        assertThat(cpts(v1)).containsExactly("63030");
+        assertThat(v1.get("lines").get(0).get("source").asString()).isEqualTo("CANDIDATE_PROCEDURE");
+        assertThat(v1.get("lines").get(0).get("supplementalPays").decimalValue())
+                .isEqualByComparingTo("225.06");
+        assertThat(cpts(v2)).containsExactly("63030", "99204");
+        assertThat(v2.get("totals").get("allowed").decimalValue()).isEqualByComparingTo("1302.66");
+        assertThat(billing().get(history(episodeId)).json()).hasSize(2);
+        List<RecordedEvent> events = awaitEstimatesPublished(episodeId, 2);
+        assertThat(events)
+                .extracting(event -> event.header("ce_id"))
+                .containsExactly(episodeId + ":estimate:v1", episodeId + ":estimate:v2");
+        assertThat(events.get(1).headers())
+                .containsEntry("ce_type", "carepath.estimate.produced.v1")
+                .containsEntry("ce_source", "/billing-service")
+                .containsEntry("ce_subject", episodeId);
+        assertThat(HttpJson.parse(events.get(1).value()).get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aCancellationProducesAVersionWithoutThatLine() {
+        String episodeId = UUID.randomUUID().toString();
+        String appointmentId = "appt-" + episodeId;
+        pathway.publish(
+                Topics.TRIAGE_DECIDED,
+                episodeId,
+                PathwayEvents.surgicalDecision(episodeId, 1, PathwayEvents.DISCECTOMY));
+        pathway.publish(Topics.APPOINTMENT_BOOKED, episodeId, PathwayEvents.surgicalConsult(episodeId, appointmentId));
+        awaitVersionWithLines(episodeId, 2);
+
+        pathway.publish(Topics.APPOINTMENT_CANCELLED, episodeId, PathwayEvents.cancelled(episodeId, appointmentId));
+
+        JsonNode v3 = awaitVersion(episodeId, 3);
+        assertThat(cpts(v3)).containsExactly("63030");
+    }
+
+    @Test
+    void anAppointmentBookedBeforeAnyDecisionIsPricedWhenTheDecisionArrives() {
+        String episodeId = UUID.randomUUID().toString();
+        pathway.publish(
+                Topics.APPOINTMENT_BOOKED, episodeId, PathwayEvents.surgicalConsult(episodeId, "appt-" + episodeId));
+        await().atMost(PATIENCE).until(() -> episodes.findById(episodeId)
+                .map(document -> !document.account().booked().isEmpty())
+                .orElse(false));
+        assertThat(billing().get(current(episodeId)).status()).isEqualTo(404);
+
+        pathway.publish(
+                Topics.TRIAGE_DECIDED,
+                episodeId,
+                PathwayEvents.surgicalDecision(episodeId, 1, PathwayEvents.DISCECTOMY));
+
+        JsonNode v1 = awaitVersion(episodeId, 1);
+        assertThat(cpts(v1)).containsExactly("99204", "63030");
+        assertThat(v1.get("lines").get(0).get("source").asString()).isEqualTo("APPOINTMENT");
+    }
+
+    @Test
+    void anOlderDecisionArrivingLateChangesNothing() {
+        String episodeId = UUID.randomUUID().toString();
+        pathway.publish(
+                Topics.TRIAGE_DECIDED,
+                episodeId,
+                PathwayEvents.surgicalDecision(episodeId, 2, PathwayEvents.CHEMODENERVATION));
+        awaitVersion(episodeId, 1);
+
+        pathway.publish(
+                Topics.TRIAGE_DECIDED,
+                episodeId,
+                PathwayEvents.surgicalDecision(episodeId, 1, PathwayEvents.DISCECTOMY));
+        awaitEstimatesPublished(marker(), 1);
+
+        JsonNode history = billing().get(history(episodeId)).json();
+        assertThat(history).hasSize(1);
+        assertThat(cpts(history.get(0))).containsExactly("64646");
+    }
+
+    @Test
+    void aRecordThatCannotBeReadGoesToTheDeadLetterTopicWithTheReasonAndDoesNotBlockThePartition() {
+        String episodeId = UUID.randomUUID().toString();
+
+        pathway.publishRaw(
+                Topics.APPOINTMENT_BOOKED,
+                UUID.randomUUID().toString(),
+                episodeId,
+                "{\"appointmentId\": \"a-1\", \"episodeId\": \"" + episodeId + "\", \"start\": \"tomorrow\"}");
+        pathway.publish(
+                Topics.TRIAGE_DECIDED,
+                episodeId,
+                PathwayEvents.surgicalDecision(episodeId, 1, PathwayEvents.DISCECTOMY));
+        pathway.publish(
+                Topics.APPOINTMENT_BOOKED, episodeId, PathwayEvents.surgicalConsult(episodeId, "appt-" + episodeId));
+
+        awaitVersionWithLines(episodeId, 2);
+        RecordedEvent dead = await().atMost(PATIENCE)
+                .until(
+                        () -> published.records(
+                                event -> event.topic().equals(Topics.APPOINTMENT_BOOKED.deadLetterTopic())
+                                        && event.isAbout(episodeId)),
+                        records -> !records.isEmpty())
+                .get(0);
+        assertThat(dead.header("x-exception-message")).contains("start");
+    }
+
+    static Stream<Arguments> decisionsThatCannotBeApplied() {
+        return Stream.of(
+                arguments(
+                        "no episodeId",
+                        PathwayEvents.surgicalDecision(null, 1, PathwayEvents.DISCECTOMY),
+                        "payload has no episodeId"),
+                arguments(
+                        "a negative deductible",
+                        PathwayEvents.surgicalDecision(
+                                "episode-with-bad-coverage",
+                                1,
+                                PathwayEvents.medicareWithNegativeDeductible(),
+                                PathwayEvents.DISCECTOMY),
+                        "coverage.partBDeductibleRemaining must not be negative"));
+    }
+
+    @ParameterizedTest(name = "a decision with {0} is dead-lettered")
+    @MethodSource("decisionsThatCannotBeApplied")
+    void aDecisionThatCannotBeAppliedIsDeadLetteredWithTheReason(
+            String example, TriageDecided decision, String reason) {
+        String key = UUID.randomUUID().toString();
+
+        pathway.publish(Topics.TRIAGE_DECIDED, key, decision);
+
+        RecordedEvent dead = await().atMost(PATIENCE)
+                .until(
+                        () -> published.records(event ->
+                                event.topic().equals(Topics.TRIAGE_DECIDED.deadLetterTopic()) && event.isAbout(key)),
+                        records -> !records.isEmpty())
+                .get(0);
+        assertThat(dead.header("x-exception-message")).contains(reason);
+    }
+
+    @Test
+    void anUnknownEpisodeHasNoEstimate() {
+        assertThat(billing().get(current("unknown")).status()).isEqualTo(404);
+        assertThat(billing().get(history("unknown")).status()).isEqualTo(404);
+    }
+
+    /** A later episode's estimate: once it is published, anything the events before it caused would be too. */
+    private String marker() {
+        String marker = UUID.randomUUID().toString();
+        pathway.publish(
+                Topics.TRIAGE_DECIDED, marker, PathwayEvents.surgicalDecision(marker, 1, PathwayEvents.DISCECTOMY));
+        return marker;
+    }
+
+    private List<RecordedEvent> awaitEstimatesPublished(String episodeId, int count) {
+        await().atMost(PATIENCE).until(() -> estimatesPublished(episodeId).size() >= count);
+        return estimatesPublished(episodeId);
+    }
+
+    private List<RecordedEvent> estimatesPublished(String episodeId) {
+        return published.records(
+                event -> event.topic().equals(Topics.ESTIMATE_PRODUCED.name()) && event.isAbout(episodeId));
+    }
+
+    private JsonNode awaitVersion(String episodeId, int version) {
+        return await().atMost(PATIENCE)
+                .until(
+                        () -> billing().get(current(episodeId)),
+                        response -> response.status() == 200
+                                && response.json().get("version").asInt() == version)
+                .json();
+    }
+
+    /** The decision and the booking travel on two topics: either may be priced first, but both end on one version. */
+    private JsonNode awaitVersionWithLines(String episodeId, int lines) {
+        return await().atMost(PATIENCE)
+                .until(
+                        () -> billing().get(current(episodeId)),
+                        response -> response.status() == 200
+                                && response.json().get("lines").size() == lines)
+                .json();
+    }
+
+    private static List<String> cpts(JsonNode estimate) {
+        List<String> cpts = new ArrayList<>();
+        estimate.get("lines").forEach(line -> cpts.add(line.get("cpt").asString()));
+        return cpts;
+    }
+
+    private static String current(String episodeId) {
+        return "/api/v1/episodes/" + episodeId + "/estimate";
+    }
+
+    private static String history(String episodeId) {
+        return current(episodeId) + "/history";
+    }
+}
