@@ -1,0 +1,64 @@
+package org.carepath.scheduling.appointments;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/appointments")
+@Tag(name = "Appointments", description = "Book, move and cancel appointments online")
+class AppointmentController {
+
+    private final OnlineBooking booking;
+
+    AppointmentController(OnlineBooking booking) {
+        this.booking = booking;
+    }
+
+    @PostMapping
+    @Operation(summary = "Book an open slot for an episode")
+    @ApiResponse(responseCode = "201", description = "Booked")
+    @ApiResponse(responseCode = "400", description = "Unknown or past slot, or a type the slot does not suit")
+    @ApiResponse(responseCode = "409", description = "The slot is taken, or the patient has an appointment then")
+    @ApiResponse(responseCode = "422", description = "An episode scheduling has no triage decision for")
+    ResponseEntity<AppointmentView> book(@Valid @RequestBody AppointmentRequests.Book request) {
+        var appointment = booking.book(request.episodeId(), request.slotId(), request.type());
+        return ResponseEntity.created(URI.create("/api/v1/appointments/" + appointment.appointmentId()))
+                .body(AppointmentView.of(appointment));
+    }
+
+    @GetMapping("/{appointmentId}")
+    @Operation(summary = "One appointment; 404 if unknown")
+    AppointmentView appointment(@PathVariable String appointmentId) {
+        return AppointmentView.of(booking.find(appointmentId));
+    }
+
+    @PostMapping("/{appointmentId}/reschedule")
+    @Operation(summary = "Move a booked appointment to another open slot; its old slot serves the waitlist")
+    @ApiResponse(responseCode = "200", description = "Moved")
+    @ApiResponse(responseCode = "404", description = "Unknown appointment")
+    @ApiResponse(responseCode = "409", description = "The slot is taken, or the appointment is cancelled")
+    AppointmentView reschedule(
+            @PathVariable String appointmentId, @Valid @RequestBody AppointmentRequests.Reschedule request) {
+        return AppointmentView.of(booking.reschedule(appointmentId, request.slotId()));
+    }
+
+    @PostMapping("/{appointmentId}/cancel")
+    @Operation(summary = "Cancel an appointment (body optional: {\"reason\"}); its slot serves the waitlist")
+    @ApiResponse(responseCode = "200", description = "Cancelled (or already was)")
+    @ApiResponse(responseCode = "404", description = "Unknown appointment")
+    AppointmentView cancel(
+            @PathVariable String appointmentId,
+            @Valid @RequestBody(required = false) AppointmentRequests.Cancel request) {
+        return AppointmentView.of(booking.cancel(appointmentId, request == null ? null : request.reason()));
+    }
+}

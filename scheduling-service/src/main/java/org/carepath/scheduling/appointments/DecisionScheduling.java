@@ -1,0 +1,154 @@
+package org.carepath.scheduling.appointments;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.carepath.events.scheduling.AppointmentType;
+import org.carepath.events.triage.TriageDecided;
+import org.carepath.platform.messaging.EventRejectedException;
+import org.carepath.platform.messaging.InboundEvent;
+import org.carepath.platform.messaging.OutboxRelay;
+import org.carepath.platform.persistence.ConcurrentWrites;
+import org.carepath.scheduling.booking.BookingPlan;
+import org.carepath.scheduling.booking.BookingPlanner;
+import org.carepath.scheduling.dispatch.FollowUpDispatcher;
+import org.carepath.scheduling.dispatch.FollowUpStore;
+import org.carepath.scheduling.followup.FollowUpPlan;
+import org.carepath.scheduling.followup.FollowUpPlanner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Applies triage decisions to episodes' schedules (scheduling-rules §3, §6). Idempotent on the event id and on
+ * the decision version: a redelivered decision, or the same version published again under a new id, books
+ * nothing more. Slot claims and follow-ups are written first (each idempotent by id); the episode document that
+ * records the event as applied is written last, so a crash in between is repaired by the redelivery.
+ */
+@Service
+class DecisionScheduling {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionScheduling.class);
+
+    private final EpisodeSchedules schedules;
+    private final ClaimingPlanner claiming;
+    private final BookingPlanner bookingPlanner;
+    private final FollowUpPlanner followUpPlanner;
+    private final FollowUpStore followUps;
+    private final FollowUpDispatcher dispatcher;
+    private final ScheduleEvents events;
+    private final OutboxRelay relay;
+
+    DecisionScheduling(
+            EpisodeSchedules schedules,
+            ClaimingPlanner claiming,
+            BookingPlanner bookingPlanner,
+            FollowUpPlanner followUpPlanner,
+            FollowUpStore followUps,
+            FollowUpDispatcher dispatcher,
+            ScheduleEvents events,
+            OutboxRelay relay) {
+        this.schedules = schedules;
+        this.claiming = claiming;
+        this.bookingPlanner = bookingPlanner;
+        this.followUpPlanner = followUpPlanner;
+        this.followUps = followUps;
+        this.dispatcher = dispatcher;
+        this.events = events;
+        this.relay = relay;
+    }
+
+    void decided(InboundEvent<TriageDecided> event) {
+        TriageDecided decision = requireComplete(event.payload());
+        // one session across the retries, so that what a lost attempt claimed is settled against the winner
+        BookingSession session = claiming.session();
+        ConcurrentWrites.retry(() -> apply(decision, event.eventId(), session));
+    }
+
+    private void apply(TriageDecided decision, String eventId, BookingSession session) {
+        String episodeId = decision.episodeId();
+        EpisodeSchedule schedule = schedules.find(episodeId).orElseGet(() -> EpisodeSchedule.unknown(episodeId));
+        if (schedule.hasApplied(eventId) || decision.version() <= schedule.decisionVersion()) {
+            session.settle(schedule);
+            log.info(
+                    "Episode {} decision v{} (event {}) already applied (at v{})",
+                    episodeId,
+                    decision.version(),
+                    eventId,
+                    schedule.decisionVersion());
+            return;
+        }
+        Set<String> ownIds = appointmentIdsOf(decision);
+        BookingPlan plan = claiming.planAndClaim(
+                session,
+                episodeId,
+                ownIds,
+                open -> rejectingBadData(() -> bookingPlanner.plan(decision, schedule.bookings(), open)));
+        FollowUpPlan followUpPlan = rejectingBadData(() ->
+                followUpPlanner.plan(decision, followUps.forEpisode(episodeId), plan.appointments(), session.now()));
+        session.remind(followUpPlan.scheduled());
+        followUps.cancelAll(followUpPlan.cancelled());
+        EpisodeSchedule saved = schedules.save(schedule.decided(decision, eventId, plan, events.of(plan)));
+        session.settle(saved);
+        relay.wake();
+        // MSG-ER (and a reminder for an appointment less than a day away) is due at once: no wait for the interval
+        if (followUpPlan.scheduled().stream().anyMatch(followUp -> followUp.isDueAt(session.now()))) {
+            dispatcher.wake();
+        }
+        log.info(
+                "Episode {} decision v{} {} (event {}): {} booked, {} waitlisted, {} follow-ups planned, {} cancelled;"
+                        + " rules {} {}",
+                episodeId,
+                decision.version(),
+                decision.disposition(),
+                eventId,
+                plan.appointments().size(),
+                plan.waitlisted().size(),
+                followUpPlan.scheduled().size(),
+                followUpPlan.cancelled().size(),
+                plan.rules(),
+                followUpPlan.rules());
+    }
+
+    /** The ids this decision's appointments get, whatever it books: {@code <episodeId>:<TYPE>:v<version>}. */
+    static Set<String> appointmentIdsOf(TriageDecided decision) {
+        return Arrays.stream(AppointmentType.values())
+                .map(type -> BookingPlanner.appointmentId(decision.episodeId(), type, decision.version()))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static TriageDecided requireComplete(TriageDecided decision) {
+        List<String> missing = new ArrayList<>();
+        if (decision.episodeId() == null || decision.episodeId().isBlank()) {
+            missing.add("episodeId");
+        }
+        if (decision.version() < 1) {
+            missing.add("version (1 or more)");
+        }
+        if (decision.decidedAt() == null) {
+            missing.add("decidedAt");
+        }
+        if (decision.disposition() == null) {
+            missing.add("disposition");
+        }
+        if (decision.episode() == null) {
+            missing.add("episode");
+        }
+        if (!missing.isEmpty()) {
+            throw new EventRejectedException("decision lacks " + String.join(", ", missing));
+        }
+        return decision;
+    }
+
+    /** The planners refuse data they can never act on (no contact channel, no onset date): dead-letter it. */
+    private static <T> T rejectingBadData(Supplier<T> planning) {
+        try {
+            return planning.get();
+        } catch (IllegalArgumentException e) {
+            throw new EventRejectedException(e.getMessage(), e);
+        }
+    }
+}

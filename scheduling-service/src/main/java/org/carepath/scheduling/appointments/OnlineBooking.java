@@ -1,0 +1,226 @@
+package org.carepath.scheduling.appointments;
+
+import java.util.List;
+import java.util.UUID;
+import org.carepath.events.scheduling.AppointmentType;
+import org.carepath.platform.messaging.OutboxRelay;
+import org.carepath.platform.persistence.ConcurrentWrites;
+import org.carepath.platform.web.ConflictException;
+import org.carepath.platform.web.InvalidFieldException;
+import org.carepath.platform.web.NotFoundException;
+import org.carepath.scheduling.booking.Appointment;
+import org.carepath.scheduling.booking.BookingPlan;
+import org.carepath.scheduling.booking.EpisodeBookings;
+import org.carepath.scheduling.directory.Slot;
+import org.carepath.scheduling.directory.SlotCatalog;
+import org.carepath.scheduling.dispatch.FollowUpStore;
+import org.carepath.scheduling.followup.FollowUp;
+import org.carepath.scheduling.followup.FollowUpPlanner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Booking online by staff or patient (scheduling-rules §5): book an open slot, move an appointment, cancel one.
+ * The slot claim decides who gets a slot; every change emits its event; a freed slot serves the waitlist.
+ */
+@Service
+class OnlineBooking {
+
+    static final String CANCELLED_ONLINE = "cancelled online";
+    private static final Logger log = LoggerFactory.getLogger(OnlineBooking.class);
+
+    private final EpisodeSchedules schedules;
+    private final ClaimingPlanner claiming;
+    private final SlotCatalog catalog;
+    private final SlotClaims claims;
+    private final FollowUpStore followUps;
+    private final Reminders reminders;
+    private final ScheduleEvents events;
+    private final WaitlistScheduling waitlist;
+    private final OutboxRelay relay;
+
+    OnlineBooking(
+            EpisodeSchedules schedules,
+            ClaimingPlanner claiming,
+            SlotCatalog catalog,
+            SlotClaims claims,
+            FollowUpStore followUps,
+            Reminders reminders,
+            ScheduleEvents events,
+            WaitlistScheduling waitlist,
+            OutboxRelay relay) {
+        this.schedules = schedules;
+        this.claiming = claiming;
+        this.catalog = catalog;
+        this.claims = claims;
+        this.followUps = followUps;
+        this.reminders = reminders;
+        this.events = events;
+        this.waitlist = waitlist;
+        this.relay = relay;
+    }
+
+    /** Books an appointment of {@code type} in the slot; 409 when the slot is taken or the patient is busy then. */
+    Appointment book(String episodeId, String slotId, AppointmentType type) {
+        BookingSession session = claiming.session();
+        Slot slot = openFutureSlot(slotId, session);
+        if (!slot.suits(type)) {
+            throw new InvalidFieldException(
+                    "type",
+                    type + " does not fit slot " + slotId + " (" + slot.specialty() + ", "
+                            + slot.length().toMinutes() + " min)");
+        }
+        // one id for every attempt, so that a retried attempt recognises its own claim
+        Appointment appointment = Appointment.inSlot(
+                episodeId + ":" + type + ":online:" + UUID.randomUUID(), episodeId, 0, type, slot, null);
+        EpisodeSchedule saved = null;
+        try {
+            saved = ConcurrentWrites.retry(() -> {
+                EpisodeSchedule schedule = knownEpisode(episodeId);
+                requireRoom(schedule.bookings(), slot, type);
+                requireClaimed(session, appointment);
+                session.remind(reminders.forAppointments(List.of(appointment), schedule.contact(), session.now()));
+                return schedules.save(schedule.planned(bookingOf(appointment), List.of(events.booked(appointment))));
+            });
+        } finally {
+            // the id is this request's alone: whatever it claimed and did not store is released
+            session.settle(saved);
+        }
+        relay.wake();
+        log.info("Appointment {} booked online in slot {}", appointment.appointmentId(), slotId);
+        return appointment;
+    }
+
+    /** Moves a booked appointment to another open slot that suits its type. */
+    Appointment reschedule(String appointmentId, String slotId) {
+        BookingSession session = claiming.session();
+        Slot slot = openFutureSlot(slotId, session);
+        Moved moved = null;
+        try {
+            moved = ConcurrentWrites.retry(() -> move(appointmentId, slot, session));
+        } finally {
+            // the claim is keyed by the appointment's id: settle against what is stored, whoever stored it
+            session.settle(
+                    moved != null
+                            ? moved.schedule()
+                            : schedules.holding(appointmentId).orElse(null));
+        }
+        if (moved.before().slotId().equals(moved.after().slotId())) {
+            return moved.after();
+        }
+        claims.release(moved.before().slotId(), appointmentId);
+        relay.wake();
+        log.info(
+                "Appointment {} moved from slot {} to slot {}",
+                appointmentId,
+                moved.before().slotId(),
+                moved.after().slotId());
+        freed(moved.before().slotId());
+        return moved.after();
+    }
+
+    /** Cancels an appointment; cancelling one already cancelled changes nothing. */
+    Appointment cancel(String appointmentId, String reason) {
+        String why = reason == null || reason.isBlank() ? CANCELLED_ONLINE : reason;
+        Appointment cancelled = ConcurrentWrites.retry(() -> {
+            EpisodeSchedule schedule = holding(appointmentId);
+            Appointment appointment = schedule.appointment(appointmentId).orElseThrow();
+            if (!appointment.isBooked()) {
+                return appointment;
+            }
+            Appointment now = appointment.cancel();
+            followUps.cancelAll(FollowUpPlanner.cancelledWithAppointment(
+                    appointmentId, followUps.forEpisode(schedule.episodeId())));
+            schedules.save(schedule.replaced(now, events.cancelled(now, why)));
+            return now;
+        });
+        // after the document: a crash in between leaves the slot held, never booked twice
+        if (claims.release(cancelled.slotId(), appointmentId)) {
+            relay.wake();
+            log.info("Appointment {} cancelled, slot {} freed", appointmentId, cancelled.slotId());
+            freed(cancelled.slotId());
+        }
+        return cancelled;
+    }
+
+    Appointment find(String appointmentId) {
+        return holding(appointmentId).appointment(appointmentId).orElseThrow();
+    }
+
+    private Moved move(String appointmentId, Slot slot, BookingSession session) {
+        EpisodeSchedule schedule = holding(appointmentId);
+        Appointment appointment = schedule.appointment(appointmentId).orElseThrow();
+        if (!appointment.isBooked()) {
+            throw new ConflictException("Appointment " + appointmentId + " is " + appointment.status());
+        }
+        if (appointment.slotId().equals(slot.slotId())) {
+            return new Moved(appointment, appointment, schedule);
+        }
+        if (!slot.suits(appointment.type())) {
+            throw new InvalidFieldException(
+                    "slotId", "slot " + slot.slotId() + " does not suit a " + appointment.type() + " appointment");
+        }
+        requireRoom(schedule.bookings().without(appointmentId), slot, appointment.type());
+        Appointment after = appointment.rescheduleTo(slot);
+        requireClaimed(session, after);
+        List<FollowUp> oldReminders =
+                FollowUpPlanner.cancelledWithAppointment(appointmentId, followUps.forEpisode(schedule.episodeId()))
+                        .stream()
+                        .filter(reminder -> !reminder.followUpId().equals(FollowUpPlanner.reminderId(after)))
+                        .toList();
+        followUps.cancelAll(oldReminders);
+        session.remind(reminders.forAppointments(List.of(after), schedule.contact(), session.now()));
+        EpisodeSchedule saved = schedules.save(schedule.replaced(after, events.rescheduled(after)));
+        return new Moved(appointment, after, saved);
+    }
+
+    private void freed(String slotId) {
+        catalog.resolve(slotId).ifPresent(waitlist::slotFreed);
+    }
+
+    private Slot openFutureSlot(String slotId, BookingSession session) {
+        if (slotId == null || slotId.isBlank()) {
+            throw new InvalidFieldException("slotId", "must not be blank");
+        }
+        Slot slot = catalog.resolve(slotId)
+                .orElseThrow(() -> new InvalidFieldException("slotId", "is not a slot of the clinic directory"));
+        if (!slot.start().isAfter(session.now())) {
+            throw new InvalidFieldException("slotId", "slot " + slotId + " has already begun");
+        }
+        return slot;
+    }
+
+    private EpisodeSchedule knownEpisode(String episodeId) {
+        return schedules
+                .find(episodeId)
+                .orElseThrow(() -> new InvalidFieldException(
+                        "episodeId",
+                        "episode " + episodeId + " is not known to scheduling (no triage decision yet)",
+                        422));
+    }
+
+    private EpisodeSchedule holding(String appointmentId) {
+        return schedules
+                .holding(appointmentId)
+                .orElseThrow(() -> new NotFoundException("No appointment " + appointmentId));
+    }
+
+    private static void requireRoom(EpisodeBookings bookings, Slot slot, AppointmentType type) {
+        if (!bookings.leavesRoomFor(slot, type)) {
+            throw new ConflictException("The patient already has an appointment at the time of slot " + slot.slotId());
+        }
+    }
+
+    private static void requireClaimed(BookingSession session, Appointment appointment) {
+        if (!session.claim(appointment)) {
+            throw new ConflictException("Slot " + appointment.slotId() + " is already taken");
+        }
+    }
+
+    private static BookingPlan bookingOf(Appointment appointment) {
+        return new BookingPlan(appointment.episodeId(), List.of(appointment), List.of(), List.of(), List.of());
+    }
+
+    private record Moved(Appointment before, Appointment after, EpisodeSchedule schedule) {}
+}

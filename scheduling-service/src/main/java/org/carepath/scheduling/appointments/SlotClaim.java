@@ -1,0 +1,24 @@
+package org.carepath.scheduling.appointments;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A booked slot, keyed by its slot id: the unique {@code _id} is what keeps a provider from being double-booked
+ * across instances (scheduling-rules §4.2, §4.4). Written before the episode document that books it, deleted
+ * after the document that frees it.
+ */
+@Document(SlotClaim.COLLECTION)
+record SlotClaim(
+        @Id String slotId,
+        @Indexed Instant start,
+        Instant end,
+        String providerId,
+        String episodeId,
+        @Indexed String appointmentId,
+        Instant claimedAt) {
+
+    static final String COLLECTION = "slot_claims";
+}

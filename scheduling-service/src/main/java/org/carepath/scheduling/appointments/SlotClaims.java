@@ -1,0 +1,70 @@
+package org.carepath.scheduling.appointments;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.carepath.scheduling.booking.Appointment;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** The {@code slot_claims} collection: who holds which slot. */
+@Component
+class SlotClaims {
+
+    private final MongoTemplate mongo;
+
+    SlotClaims(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Claims the appointment's slot. True when it is now held for this appointment, including when an earlier
+     * attempt (a retry, a redelivery, another instance handling the same decision) already claimed it for the
+     * same appointment id; false when another appointment holds it.
+     */
+    boolean claim(Appointment appointment, Instant now) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                mongo.insert(new SlotClaim(
+                        appointment.slotId(),
+                        appointment.start(),
+                        appointment.end(),
+                        appointment.providerId(),
+                        appointment.episodeId(),
+                        appointment.appointmentId(),
+                        now));
+                return true;
+            } catch (DuplicateKeyException held) {
+                SlotClaim holder = mongo.findById(appointment.slotId(), SlotClaim.class);
+                if (holder != null) {
+                    return holder.appointmentId().equals(appointment.appointmentId());
+                }
+                // released between our insert and our look: try once more
+            }
+        }
+        return false;
+    }
+
+    /** Frees a slot if (and only if) this appointment holds it; true when something was freed. */
+    boolean release(String slotId, String appointmentId) {
+        return mongo.remove(query(where("_id").is(slotId).and("appointmentId").is(appointmentId)), SlotClaim.class)
+                        .getDeletedCount()
+                > 0;
+    }
+
+    /** The ids of the slots claimed with a start in {@code [from, to)}, except those held by these appointments. */
+    Set<String> takenBetween(Instant from, Instant to, Set<String> ownAppointmentIds) {
+        Query inRange = query(where("start").gte(from).lt(to));
+        inRange.fields().include("_id").include("appointmentId");
+        return mongo.find(inRange, Document.class, SlotClaim.COLLECTION).stream()
+                .filter(claim -> !ownAppointmentIds.contains(claim.getString("appointmentId")))
+                .map(claim -> claim.getString("_id"))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,6 @@
+package org.carepath.scheduling.directory;
+
+public enum SiteKind {
+    CLINIC,
+    HOSPITAL
+}

@@ -1,0 +1,93 @@
+package org.carepath.scheduling.directory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Slots generated from the directory's weekly availability (wall-clock hours in America/New_York, so a DST
+ * change moves the UTC times, never the opening hours), minus the slot ids already taken.
+ */
+public final class SlotCatalog {
+
+    private static final Comparator<Slot> EARLIEST_FIRST =
+            Comparator.comparing(Slot::start).thenComparing(Slot::slotId);
+
+    private final Directory directory;
+
+    public SlotCatalog(Directory directory) {
+        this.directory = directory;
+    }
+
+    /** Open slots matching the query, earliest first; {@code taken} holds slot ids already booked. */
+    public List<Slot> open(SlotQuery query, Set<String> taken) {
+        return directory.providersOffering(query.specialty(), query.modality()).stream()
+                .filter(provider ->
+                        query.regions().contains(directory.siteOf(provider).region()))
+                .flatMap(provider -> slotsOf(provider, query.from(), query.to()).stream())
+                .filter(slot -> !taken.contains(slot.slotId()))
+                .sorted(EARLIEST_FIRST)
+                .toList();
+    }
+
+    /** Every slot of one provider whose start lies in {@code [from, to)}, earliest first, taken or not. */
+    public List<Slot> slotsOf(Provider provider, Instant from, Instant to) {
+        Site site = directory.siteOf(provider);
+        Duration length = provider.slotLength();
+        List<Slot> slots = new ArrayList<>();
+        LocalDate last = ClinicTime.dateOf(to);
+        for (LocalDate day = ClinicTime.dateOf(from); !day.isAfter(last); day = day.plusDays(1)) {
+            for (AvailabilityWindow window : provider.availability()) {
+                if (!window.isOn(day.getDayOfWeek())) {
+                    continue;
+                }
+                Instant opens =
+                        ZonedDateTime.of(day, window.from(), ClinicTime.ZONE).toInstant();
+                Instant closes =
+                        ZonedDateTime.of(day, window.to(), ClinicTime.ZONE).toInstant();
+                for (Instant start = opens; !start.plus(length).isAfter(closes); start = start.plus(length)) {
+                    if (!start.isBefore(from) && start.isBefore(to)) {
+                        slots.add(slot(provider, site, start, length));
+                    }
+                }
+            }
+        }
+        slots.sort(EARLIEST_FIRST);
+        return List.copyOf(slots);
+    }
+
+    /**
+     * The slot a slot id names, if its provider is in the directory and the start is on that provider's grid
+     * (a slot id a client made up, or one from a replaced directory, resolves to nothing).
+     */
+    public Optional<Slot> resolve(String slotId) {
+        SlotId id;
+        try {
+            id = SlotId.parse(slotId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return directory
+                .provider(id.providerId())
+                .flatMap(provider -> slotsOf(provider, id.start(), id.start().plusSeconds(1)).stream()
+                        .findFirst());
+    }
+
+    private static Slot slot(Provider provider, Site site, Instant start, Duration length) {
+        return new Slot(
+                new SlotId(provider.id(), start).value(),
+                provider.id(),
+                site.id(),
+                site.region(),
+                provider.specialty(),
+                provider.modality(),
+                start,
+                start.plus(length));
+    }
+}

@@ -1,0 +1,7 @@
+package org.carepath.scheduling.followup;
+
+public enum FollowUpStatus {
+    PENDING,
+    SENT,
+    CANCELLED
+}

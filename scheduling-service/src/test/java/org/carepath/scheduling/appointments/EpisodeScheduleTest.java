@@ -1,0 +1,138 @@
+package org.carepath.scheduling.appointments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.carepath.events.intake.ImagingModality;
+import org.carepath.events.intake.Region;
+import org.carepath.events.scheduling.AppointmentStatus;
+import org.carepath.events.scheduling.AppointmentType;
+import org.carepath.events.scheduling.Specialty;
+import org.carepath.events.triage.Disposition;
+import org.carepath.events.triage.TriageDecided;
+import org.carepath.platform.messaging.OutboxMessage;
+import org.carepath.scheduling.booking.Appointment;
+import org.carepath.scheduling.booking.BookingPlan;
+import org.carepath.scheduling.booking.Decisions;
+import org.carepath.scheduling.booking.WaitlistEntry;
+import org.carepath.scheduling.booking.WaitlistStatus;
+import org.carepath.scheduling.directory.Slot;
+import org.junit.jupiter.api.Test;
+
+class EpisodeScheduleTest {
+
+    private static final Instant TUESDAY_9AM = Instant.parse("2026-11-24T14:00:00Z");
+
+    @Test
+    void aDecisionRecordsWhatItBookedAndWaitlistedTheEpisodesFactsAndItsEvents() {
+        TriageDecided decision = Decisions.chemodenervationConsult();
+        Appointment consult = appointment("ep-1:CHEMODENERVATION_CONSULT:v1", "rehab-1", TUESDAY_9AM);
+        WaitlistEntry entry = waiting("ep-1:IMAGING_MRI:v1");
+        BookingPlan plan = new BookingPlan("ep-1", List.of(consult), List.of(entry), List.of(), List.of("BK-CH"));
+
+        EpisodeSchedule schedule =
+                EpisodeSchedule.unknown("ep-1").decided(decision, "event-1", plan, List.of(event("e1")));
+
+        assertThat(schedule.decisionVersion()).isEqualTo(1);
+        assertThat(schedule.disposition()).isEqualTo(Disposition.CHEMODENERVATION_CONSULT);
+        assertThat(schedule.region()).isEqualTo(Region.QUEENS);
+        assertThat(schedule.onsetDate()).isEqualTo(Decisions.ONSET);
+        assertThat(schedule.contact()).isEqualTo(Decisions.sms());
+        assertThat(schedule.appointments()).containsExactly(consult);
+        assertThat(schedule.waitlist()).containsExactly(entry);
+        assertThat(schedule.hasApplied("event-1")).isTrue();
+        assertThat(schedule.hasApplied("event-2")).isFalse();
+        assertThat(schedule.outbox()).extracting(OutboxMessage::eventId).containsExactly("e1");
+        assertThat(schedule.bookedSlotIds()).containsExactly(consult.slotId());
+    }
+
+    @Test
+    void aServedEntryIsReplacedInPlaceAndItsAppointmentAdded() {
+        WaitlistEntry entry = waiting("ep-1:IMAGING_MRI:v1");
+        EpisodeSchedule schedule = EpisodeSchedule.unknown("ep-1")
+                .decided(
+                        Decisions.specialistReferralWithMri(),
+                        "event-1",
+                        new BookingPlan("ep-1", List.of(), List.of(entry), List.of(), List.of("BK-SP")),
+                        List.of());
+        Appointment mri = appointment(entry.entryId(), "mri-1", TUESDAY_9AM);
+
+        EpisodeSchedule served = schedule.planned(
+                new BookingPlan("ep-1", List.of(mri), List.of(), List.of(entry.serve()), List.of("BK-SP")),
+                List.of(event("served")));
+
+        assertThat(served.waitlist()).singleElement().satisfies(updated -> assertThat(updated.status())
+                .isEqualTo(WaitlistStatus.SERVED));
+        assertThat(served.bookings().waiting()).isEmpty();
+        assertThat(served.appointments()).containsExactly(mri);
+        assertThat(served.appliedEventIds()).containsExactly("event-1");
+        assertThat(served.decisionVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledAppointmentReplacesTheBookedOneAndFreesItsSlot() {
+        Appointment consult = appointment("ep-1:CHEMODENERVATION_CONSULT:v1", "rehab-1", TUESDAY_9AM);
+        EpisodeSchedule schedule = EpisodeSchedule.unknown("ep-1")
+                .decided(
+                        Decisions.chemodenervationConsult(),
+                        "event-1",
+                        new BookingPlan("ep-1", List.of(consult), List.of(), List.of(), List.of("BK-CH")),
+                        List.of());
+
+        EpisodeSchedule cancelled = schedule.replaced(consult.cancel(), event("cancelled"));
+
+        assertThat(cancelled.appointment(consult.appointmentId()))
+                .hasValueSatisfying(
+                        appointment -> assertThat(appointment.status()).isEqualTo(AppointmentStatus.CANCELLED));
+        assertThat(cancelled.bookedSlotIds()).isEmpty();
+        assertThat(cancelled.outbox()).extracting(OutboxMessage::eventId).containsExactly("cancelled");
+    }
+
+    @Test
+    void aDocumentStoredWithoutListsReadsAsEmpty() {
+        EpisodeSchedule stored =
+                new EpisodeSchedule("ep-1", 3L, 2, Disposition.RECOVERED, null, null, null, null, null, null, null);
+
+        assertThat(stored.bookings().appointments()).isEmpty();
+        assertThat(stored.hasApplied("event-1")).isFalse();
+        assertThat(stored.outbox()).isEmpty();
+    }
+
+    private static Appointment appointment(String id, String providerId, Instant start) {
+        AppointmentType type = AppointmentType.valueOf(id.split(":")[1]);
+        Specialty specialty =
+                type == AppointmentType.CHEMODENERVATION_CONSULT ? Specialty.REHABILITATION : Specialty.IMAGING;
+        Slot slot = new Slot(
+                providerId + "@" + start,
+                providerId,
+                "site-1",
+                Region.QUEENS,
+                specialty,
+                type == AppointmentType.IMAGING_MRI ? ImagingModality.MRI : null,
+                start,
+                start.plusSeconds(45 * 60));
+        return Appointment.inSlot(id, "ep-1", 1, type, slot, "BK-CH");
+    }
+
+    private static WaitlistEntry waiting(String id) {
+        return new WaitlistEntry(
+                id,
+                "ep-1",
+                1,
+                AppointmentType.IMAGING_MRI,
+                Specialty.IMAGING,
+                ImagingModality.MRI,
+                Region.QUEENS,
+                Decisions.DECIDED_AT,
+                Decisions.DECIDED_AT.plusSeconds(5 * 86_400),
+                List.of(),
+                Decisions.DECIDED_AT,
+                WaitlistStatus.WAITING,
+                "BK-SP");
+    }
+
+    private static OutboxMessage event(String id) {
+        return new OutboxMessage(id, "topic", "type", "/scheduling-service", "ep-1", TUESDAY_9AM, "{}");
+    }
+}
