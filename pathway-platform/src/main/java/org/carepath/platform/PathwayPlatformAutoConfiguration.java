@@ -22,10 +22,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.LoggingProducerListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What every Carepath service gets by depending on the platform. */
-@AutoConfiguration
+@AutoConfiguration(
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties(OutboxProperties.class)
 @Import(ProblemDetailsAdvice.class)
 public class PathwayPlatformAutoConfiguration {
@@ -34,6 +36,12 @@ public class PathwayPlatformAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Named as Boot's, which then stands back. */
+    @Bean(name = "mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
     }
 
     @Bean
@@ -59,6 +67,8 @@ public class PathwayPlatformAutoConfiguration {
                 mongo,
                 relayTemplate(kafkaProperties),
                 registry.circuitBreaker("outbox-relay"),
+                // Leases are machine time, not the business clock a test may move about.
+                Clock.systemUTC(),
                 properties.collections(),
                 properties.pollInterval(),
                 properties.batchSize());
@@ -76,6 +86,11 @@ public class PathwayPlatformAutoConfiguration {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        KafkaTemplate<String, String> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        // The default listener quotes the value of a record it failed to send: patient data stays out of logs.
+        LoggingProducerListener<String, String> failures = new LoggingProducerListener<>();
+        failures.setIncludeContents(false);
+        template.setProducerListener(failures);
+        return template;
     }
 }

@@ -185,6 +185,18 @@ class EpisodeIntakeIT {
     }
 
     @Test
+    void isReadyAndLiveWithItsMongoDbHealthUp() {
+        var readiness = intake.get("/actuator/health/readiness");
+        var liveness = intake.get("/actuator/health/liveness");
+
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+        assertThat(liveness.json().get("status").asString()).isEqualTo("UP");
+        assertThat(intake.get("/v3/api-docs").json().get("paths").has("/api/v1/episodes"))
+                .isTrue();
+    }
+
+    @Test
     void answersAnUnknownEpisodeWith404() {
         assertThat(intake.get("/api/v1/episodes/no-such-episode").status()).isEqualTo(404);
         assertThat(intake.post("/api/v1/episodes/no-such-episode/check-ins", "{\"painScore\": 3, \"improving\": true}")

@@ -1,20 +1,19 @@
 package org.carepath.platform.messaging;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
+import org.carepath.platform.PollingWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,99 +26,55 @@ import org.springframework.kafka.core.KafkaTemplate;
  * their documents. At least once: a crash between the broker's acknowledgement and the removal re-sends with
  * the same {@code ce_id}, which consumers de-duplicate. One relay thread per instance; {@link #wake()} after a
  * save makes it run at once instead of at the next poll. Aggregates with an outbox carry a {@code version} field
- * ({@code @Version}), which the relay increments when it removes what it sent.
+ * ({@code @Version}), which the relay increments when it removes what it sent. Several instances share the work:
+ * a relay first takes a short lease on a document, so two instances do not both publish its events.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay extends PollingWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String OUTBOX = "outbox";
     private static final String VERSION = "version";
+    private static final String LEASE = "outboxLeaseUntil";
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final CircuitBreaker circuitBreaker;
+    private final Clock clock;
     private final List<String> collections;
-    private final Duration pollInterval;
+    private final Duration lease;
     private final int batchSize;
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
 
     public OutboxRelay(
             MongoTemplate mongo,
             KafkaTemplate<String, String> kafka,
             CircuitBreaker circuitBreaker,
+            Clock clock,
             List<String> collections,
             Duration pollInterval,
             int batchSize) {
+        super("outbox-relay", pollInterval);
         this.mongo = mongo;
         this.kafka = kafka;
         this.circuitBreaker = circuitBreaker;
+        this.clock = clock;
         this.collections = List.copyOf(collections);
-        this.pollInterval = pollInterval;
+        this.lease = pollInterval.multipliedBy(40).plusSeconds(5);
         this.batchSize = batchSize;
     }
 
-    public void wake() {
-        wakeUps.release();
+    @Override
+    protected boolean workOnce() {
+        return relayPending() > 0;
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::loop, "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        wake();
-        try {
-            thread.join(pollInterval.toMillis() * 4 + 10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    protected void stopped() {
         if (kafka.getProducerFactory() instanceof DisposableBean producers) {
             try {
                 producers.destroy();
             } catch (Exception e) {
                 log.warn("Closing the relay's producer failed: {}", e.toString());
             }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                int relayed = relayPending();
-                if (relayed == 0) {
-                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUps.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (CallNotPermittedException e) {
-                pause();
-            } catch (RuntimeException e) {
-                log.warn("Outbox relay failed, will retry: {}", e.toString());
-                pause();
-            }
-        }
-    }
-
-    private void pause() {
-        try {
-            wakeUps.tryAcquire(pollInterval.toMillis() * 4, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -133,9 +88,13 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int relayBatch(String collection) {
-        Query pending = new Query(Criteria.where(OUTBOX + ".0").exists(true)).limit(batchSize);
+        Instant now = clock.instant();
+        Query pending =
+                new Query(Criteria.where(OUTBOX + ".0").exists(true).andOperator(notLeased(now))).limit(batchSize);
         pending.fields().include("_id").include(OUTBOX);
-        List<Document> documents = mongo.find(pending, Document.class, collection);
+        List<Document> documents = mongo.find(pending, Document.class, collection).stream()
+                .filter(document -> leased(collection, document.get("_id"), now))
+                .toList();
         if (documents.isEmpty()) {
             return 0;
         }
@@ -155,13 +114,29 @@ public class OutboxRelay implements SmartLifecycle {
                     sameDocument,
                     new Update()
                             .pull(OUTBOX, new Document("eventId", new Document("$in", eventIds)))
-                            .inc(VERSION, 1));
+                            .inc(VERSION, 1)
+                            .unset(LEASE));
             count += eventIds.size();
         }
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
         sent.execute();
         log.debug("Relayed {} events from {}", count, collection);
         return count;
+    }
+
+    private static Criteria notLeased(Instant now) {
+        return new Criteria()
+                .orOperator(
+                        Criteria.where(LEASE).exists(false),
+                        Criteria.where(LEASE).lt(now));
+    }
+
+    /** Takes the document for this instance until the lease ends; false when another instance holds it. */
+    private boolean leased(String collection, Object id, Instant now) {
+        Query free = new Query(Criteria.where("_id").is(id).andOperator(notLeased(now)));
+        return mongo.updateFirst(free, new Update().set(LEASE, now.plus(lease)), collection)
+                        .getModifiedCount()
+                == 1;
     }
 
     private static ProducerRecord<String, String> toRecord(Document message) {

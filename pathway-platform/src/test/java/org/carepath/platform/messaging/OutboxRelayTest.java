@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ class OutboxRelayTest {
                 mongo,
                 new KafkaTemplate<>(() -> producer),
                 CircuitBreaker.ofDefaults("relay"),
+                Clock.systemUTC(),
                 List.of("aggregates"),
                 Duration.ofMillis(100),
                 50);
@@ -93,12 +95,55 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aSecondInstanceLeavesADocumentAnotherRelayHoldsAlone() {
+        mongo.insert(new Aggregate("e-1", null, List.of(message("ev-1"))));
+        MockProducer<String, String> otherProducer = new SharedProducer(true);
+        OutboxRelay otherInstance = new OutboxRelay(
+                mongo,
+                new KafkaTemplate<>(() -> otherProducer),
+                CircuitBreaker.ofDefaults("other"),
+                Clock.systemUTC(),
+                List.of("aggregates"),
+                Duration.ofMillis(100),
+                50);
+        mongo.getCollection("aggregates")
+                .updateOne(
+                        new org.bson.Document("_id", "e-1"),
+                        new org.bson.Document(
+                                "$set",
+                                new org.bson.Document(
+                                        "outboxLeaseUntil",
+                                        java.util.Date.from(Instant.now().plusSeconds(60)))));
+
+        assertThat(otherInstance.relayPending()).isZero();
+        assertThat(otherProducer.history()).isEmpty();
+        assertThat(mongo.findById("e-1", Aggregate.class).outbox()).hasSize(1);
+    }
+
+    @Test
+    void takesOverADocumentWhoseLeaseHasRunOut() {
+        mongo.insert(new Aggregate("e-1", null, List.of(message("ev-1"))));
+        mongo.getCollection("aggregates")
+                .updateOne(
+                        new org.bson.Document("_id", "e-1"),
+                        new org.bson.Document(
+                                "$set",
+                                new org.bson.Document(
+                                        "outboxLeaseUntil",
+                                        java.util.Date.from(Instant.now().minusSeconds(1)))));
+
+        assertThat(relay.relayPending()).isEqualTo(1);
+        assertThat(mongo.getCollection("aggregates").find().first()).doesNotContainKey("outboxLeaseUntil");
+    }
+
+    @Test
     void leavesEventsWaitingWhenTheBrokerDoesNotAcknowledge() {
         MockProducer<String, String> failing = new SharedProducer(false);
         OutboxRelay failingRelay = new OutboxRelay(
                 mongo,
                 new KafkaTemplate<>(() -> failing),
                 CircuitBreaker.ofDefaults("failing"),
+                Clock.systemUTC(),
                 List.of("aggregates"),
                 Duration.ofMillis(100),
                 50);
