@@ -124,8 +124,9 @@ public record EpisodeAccount(
 
     /**
      * Prices the episode's lines again and keeps the result as the next estimate version when it differs from the
-     * current one. Nothing is produced before a decision (coverage unknown), for an episode that never had a line,
-     * or when the estimate would be the same as the current one (e.g. a new decision with the same candidates).
+     * current one. Nothing is produced before a decision (coverage unknown) or when the estimate would be the same
+     * as the current one (e.g. a new decision with the same candidates). The first decision always yields one, if
+     * only to say that nothing planned so far costs the patient anything.
      */
     public Reestimate reestimated(EstimateCalculator calculator, Instant producedAt) {
         Objects.requireNonNull(calculator, "calculator");
@@ -136,9 +137,6 @@ public record EpisodeAccount(
         Optional<EstimateProduced> current = currentEstimate();
         List<EstimateLine> previousLines = current.map(EstimateProduced::lines).orElse(List.of());
         List<ServiceRequest> services = EpisodeServices.inEstimateOrder(previousLines, booked, candidates);
-        if (current.isEmpty() && services.isEmpty()) {
-            return Reestimate.unchanged(this);
-        }
         Quote quote = calculator.quote(coverage, triggers, services);
         if (current.isPresent() && sameAs(quote, current.get())) {
             return Reestimate.unchanged(this);

@@ -139,11 +139,18 @@ class EpisodeAccountTest {
     }
 
     @Test
-    void aDecisionWithNothingToPriceProducesNoEstimate() {
+    void aDecisionWithNothingToPriceProducesAnEstimateOfNothingOnce() {
         Reestimate result = opened.decided(Decisions.conservative(1)).reestimated(calculator, NOW);
 
-        assertThat(result.estimate()).isEmpty();
-        assertThat(result.account().decisionKnown()).isTrue();
+        EstimateProduced v1 = result.estimate().orElseThrow();
+        assertThat(v1.version()).isEqualTo(1);
+        assertThat(v1.lines()).isEmpty();
+        assertThat(v1.totals().patientPays()).isEqualByComparingTo("0.00");
+        assertThat(result.account()
+                        .decided(Decisions.conservative(2))
+                        .reestimated(calculator, NOW)
+                        .estimate())
+                .isEmpty();
     }
 
     @Test

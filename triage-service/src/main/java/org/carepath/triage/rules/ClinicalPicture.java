@@ -3,6 +3,7 @@ package org.carepath.triage.rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.carepath.events.intake.CheckInRecorded;
@@ -81,12 +82,7 @@ record ClinicalPicture(
     }
 
     boolean hasAny(Symptom... wanted) {
-        for (Symptom symptom : wanted) {
-            if (symptoms.contains(symptom)) {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.stream(wanted).anyMatch(symptoms::contains);
     }
 
     /** Nerve involvement: SP-3's signs and the red-flag ones (ER-4, ER-5). */

@@ -1,5 +1,6 @@
 package org.carepath.triage.rules;
 
+import java.util.Arrays;
 import java.util.Set;
 import org.carepath.events.intake.Symptom;
 import org.carepath.events.intake.Trigger;
@@ -21,12 +22,7 @@ record PatientSigns(Set<Symptom> symptoms, int painScore, Set<Trigger> triggers,
     }
 
     boolean hasAny(Symptom... wanted) {
-        for (Symptom symptom : wanted) {
-            if (symptoms.contains(symptom)) {
-                return true;
-            }
-        }
-        return false;
+        return Arrays.stream(wanted).anyMatch(symptoms::contains);
     }
 
     boolean afterTrauma() {
