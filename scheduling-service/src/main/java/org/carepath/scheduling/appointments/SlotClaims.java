@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -56,6 +57,12 @@ class SlotClaims {
         return mongo.remove(query(where("_id").is(slotId).and("appointmentId").is(appointmentId)), SlotClaim.class)
                         .getDeletedCount()
                 > 0;
+    }
+
+    /** Claims of slots still ahead, made before {@code cutoff}: the ones a saved booking should back by now. */
+    List<SlotClaim> upcomingClaimedBefore(Instant cutoff, Instant now, int limit) {
+        return mongo.find(
+                query(where("claimedAt").lt(cutoff).and("start").gte(now)).limit(limit), SlotClaim.class);
     }
 
     /** The ids of the slots claimed with a start in {@code [from, to)}, except those held by these appointments. */
