@@ -3,6 +3,7 @@ package org.carepath.intake.episode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Episodes", description = "Reports, check-ins and findings of back muscle spasm episodes")
 class EpisodeController {
 
-    static final String CLOSED_NOTE = "The episode is closed (RECOVERED): the check-in is recorded, and triage reopens"
-            + " the episode only if it reports a red flag; otherwise report a new episode.";
+    // Triage does not re-assess a RECOVERED episode (clinical-rules.md §10): say so rather than stay silent.
+    static final String CHECK_IN_ON_CLOSED = "The episode is closed (RECOVERED): the check-in is recorded, and triage"
+            + " reopens the episode only if it reports a red flag; otherwise report a new episode.";
+    static final String FINDING_ON_CLOSED = "The episode is closed (RECOVERED): the finding is recorded but triage does"
+            + " not re-assess a closed episode; report a new episode if the problem is back.";
 
     private final EpisodeIntake intake;
 
@@ -48,27 +52,28 @@ class EpisodeController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Record a patient's check-in; triage re-assesses the episode")
     Map<String, String> checkIn(@PathVariable String episodeId, @Valid @RequestBody CheckInRequest request) {
-        Episode episode = intake.find(episodeId);
+        boolean closed = intake.find(episodeId).closed();
         var checkIn = intake.checkIn(episodeId, request);
-        if (episode.closed()) {
-            return Map.of(
-                    "episodeId",
-                    episodeId,
-                    "checkInId",
-                    checkIn.checkInId(),
-                    "status",
-                    "RECORDED",
-                    "note",
-                    CLOSED_NOTE);
-        }
-        return Map.of("episodeId", episodeId, "checkInId", checkIn.checkInId(), "status", "RECORDED");
+        return recorded(episodeId, "checkInId", checkIn.checkInId(), closed ? CHECK_IN_ON_CLOSED : null);
     }
 
     @PostMapping("/{episodeId}/findings")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Record a specialist's or hospital system's finding; triage re-assesses the episode")
     Map<String, String> finding(@PathVariable String episodeId, @Valid @RequestBody FindingRequest request) {
+        boolean closed = intake.find(episodeId).closed();
         var finding = intake.finding(episodeId, request);
-        return Map.of("episodeId", episodeId, "findingId", finding.findingId(), "status", "RECORDED");
+        return recorded(episodeId, "findingId", finding.findingId(), closed ? FINDING_ON_CLOSED : null);
+    }
+
+    private static Map<String, String> recorded(String episodeId, String idName, String id, String note) {
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("episodeId", episodeId);
+        answer.put(idName, id);
+        answer.put("status", "RECORDED");
+        if (note != null) {
+            answer.put("note", note);
+        }
+        return answer;
     }
 }

@@ -260,6 +260,10 @@ class EpisodeIntakeIT {
 
         assertThat(checkIn.status()).isEqualTo(202);
         assertThat(checkIn.json().get("note").asString()).contains("closed (RECOVERED)");
+        var finding = intake.post(
+                "/api/v1/episodes/" + episodeId + "/findings", "{\"structuralCause\": \"NONE\", \"levels\": 1}");
+        assertThat(finding.status()).isEqualTo(202);
+        assertThat(finding.json().get("note").asString()).contains("does not re-assess a closed episode");
         assertThat(intake.get("/api/v1/episodes/" + episodeId)
                         .json()
                         .get("disposition")
