@@ -52,27 +52,25 @@ class EpisodeController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Record a patient's check-in; triage re-assesses the episode")
     Map<String, String> checkIn(@PathVariable String episodeId, @Valid @RequestBody CheckInRequest request) {
-        boolean closed = intake.find(episodeId).closed();
-        var checkIn = intake.checkIn(episodeId, request);
-        return recorded(episodeId, "checkInId", checkIn.checkInId(), closed ? CHECK_IN_ON_CLOSED : null);
+        Recorded checkIn = intake.checkIn(episodeId, request);
+        return answer(episodeId, "checkInId", checkIn, CHECK_IN_ON_CLOSED);
     }
 
     @PostMapping("/{episodeId}/findings")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Record a specialist's or hospital system's finding; triage re-assesses the episode")
     Map<String, String> finding(@PathVariable String episodeId, @Valid @RequestBody FindingRequest request) {
-        boolean closed = intake.find(episodeId).closed();
-        var finding = intake.finding(episodeId, request);
-        return recorded(episodeId, "findingId", finding.findingId(), closed ? FINDING_ON_CLOSED : null);
+        Recorded finding = intake.finding(episodeId, request);
+        return answer(episodeId, "findingId", finding, FINDING_ON_CLOSED);
     }
 
-    private static Map<String, String> recorded(String episodeId, String idName, String id, String note) {
+    private static Map<String, String> answer(String episodeId, String idName, Recorded recorded, String closedNote) {
         Map<String, String> answer = new LinkedHashMap<>();
         answer.put("episodeId", episodeId);
-        answer.put(idName, id);
+        answer.put(idName, recorded.id());
         answer.put("status", "RECORDED");
-        if (note != null) {
-            answer.put("note", note);
+        if (recorded.episodeClosed()) {
+            answer.put("note", closedNote);
         }
         return answer;
     }

@@ -9,9 +9,7 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.carepath.events.Topics;
-import org.carepath.events.intake.CheckInRecorded;
 import org.carepath.events.intake.EpisodeReported;
-import org.carepath.events.intake.FindingRecorded;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.messaging.OutboxMessages;
@@ -81,7 +79,7 @@ class EpisodeIntake {
         }
     }
 
-    CheckInRecorded checkIn(String episodeId, CheckInRequest request) {
+    Recorded checkIn(String episodeId, CheckInRequest request) {
         return ConcurrentWrites.retry(() -> {
             Episode episode = find(episodeId);
             var checkIn = ReportMapper.toEvent(episodeId, UUID.randomUUID().toString(), clock.instant(), request);
@@ -89,11 +87,11 @@ class EpisodeIntake {
             episodes.save(episode.withCheckIn(checkIn, event));
             relay.wake();
             log.info("Check-in {} recorded for episode {}", checkIn.checkInId(), episodeId);
-            return checkIn;
+            return new Recorded(checkIn.checkInId(), episode.closed());
         });
     }
 
-    FindingRecorded finding(String episodeId, FindingRequest request) {
+    Recorded finding(String episodeId, FindingRequest request) {
         return ConcurrentWrites.retry(() -> {
             Episode episode = find(episodeId);
             var finding = ReportMapper.toEvent(episodeId, UUID.randomUUID().toString(), clock.instant(), request);
@@ -101,7 +99,7 @@ class EpisodeIntake {
             episodes.save(episode.withFinding(finding, event));
             relay.wake();
             log.info("Finding {} recorded for episode {}", finding.findingId(), episodeId);
-            return finding;
+            return new Recorded(finding.findingId(), episode.closed());
         });
     }
 
