@@ -1,28 +1,31 @@
 package org.carepath.platform;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.carepath.platform.messaging.InboundEvents;
 import org.carepath.platform.messaging.OutboxMessages;
-import org.carepath.platform.messaging.OutboxRelay;
+import org.carepath.platform.outbox.OutboxMetrics;
+import org.carepath.platform.outbox.OutboxRelay;
+import org.carepath.platform.outbox.OutboxStore;
+import org.carepath.platform.outbox.WithOutbox;
+import org.carepath.platform.persistence.VersionIndexes;
 import org.carepath.platform.web.ProblemDetailsAdvice;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.LoggingProducerListener;
+import org.springframework.kafka.core.ProducerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What every Carepath service gets by depending on the platform. */
@@ -56,29 +59,47 @@ public class PathwayPlatformAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty("carepath.outbox.collections")
     OutboxRelay outboxRelay(
             MongoTemplate mongo,
             KafkaProperties kafkaProperties,
-            ObjectProvider<CircuitBreakerRegistry> circuitBreakers,
+            ObjectProvider<MeterRegistry> meterRegistry,
             OutboxProperties properties) {
-        CircuitBreakerRegistry registry = circuitBreakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults);
         return new OutboxRelay(
                 mongo,
-                relayTemplate(kafkaProperties),
-                registry.circuitBreaker("outbox-relay"),
-                // Leases are machine time, not the business clock a test may move about.
+                relayProducers(kafkaProperties, properties),
+                // Leases and the recovery schedule are machine time, not the business clock a test may move about.
                 Clock.systemUTC(),
-                properties.collections(),
-                properties.pollInterval(),
-                properties.batchSize());
+                () -> outboxCollections(mongo),
+                properties,
+                meterRegistry.stream().findFirst().map(OutboxMetrics::new).orElseGet(OutboxMetrics::none));
+    }
+
+    @Bean
+    OutboxStore outboxStore(MongoTemplate mongo, OutboxRelay relay) {
+        return new OutboxStore(mongo, relay);
+    }
+
+    @Bean
+    VersionIndexes versionIndexes(MongoTemplate mongo) {
+        return new VersionIndexes(mongo);
+    }
+
+    /** The collections whose documents carry an outbox: every mapped document type that is {@link WithOutbox}. */
+    static List<String> outboxCollections(MongoTemplate mongo) {
+        return mongo.getConverter().getMappingContext().getPersistentEntities().stream()
+                .filter(entity -> WithOutbox.class.isAssignableFrom(entity.getType()))
+                .map(entity -> entity.getCollection())
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /**
      * The relay's own producer: String key and JSON text value whatever the binder sets as defaults, and
      * idempotent with acks=all so an acknowledged event is durable and a retried send is not doubled.
      */
-    private static KafkaTemplate<String, String> relayTemplate(KafkaProperties kafkaProperties) {
+    private static ProducerFactory<String, String> relayProducers(
+            KafkaProperties kafkaProperties, OutboxProperties properties) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -86,11 +107,11 @@ public class PathwayPlatformAutoConfiguration {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        KafkaTemplate<String, String> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
-        // The default listener quotes the value of a record it failed to send: patient data stays out of logs.
-        LoggingProducerListener<String, String> failures = new LoggingProducerListener<>();
-        failures.setIncludeContents(false);
-        template.setProducerListener(failures);
-        return template;
+        // Every send ends within the relay's send timeout, acknowledged or failed; none blocks the relay for long.
+        int timeoutMs = (int) properties.sendTimeout().toMillis();
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs - 10, 10_000));
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeoutMs, 10_000));
+        return new DefaultKafkaProducerFactory<>(config);
     }
 }

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A background thread that does one round of work every interval, or at once after {@link #wake()}, and
+ * A background thread that does one round of work every interval (or {@link #nextWait()}), or at once after
+ * {@link #wake()}, and
  * carries on while a round says there is more. A failed round is logged and retried after a longer pause, so a
  * broker or database outage never ends the thread.
  */
@@ -30,6 +31,11 @@ public abstract class PollingWorker implements SmartLifecycle {
 
     /** One round of work; returns true when there may be more to do straight away. */
     protected abstract boolean workOnce();
+
+    /** How long to wait for a wake-up after a round that left nothing to do; the interval unless overridden. */
+    protected Duration nextWait() {
+        return interval;
+    }
 
     /** Called once the thread has stopped. */
     protected void stopped() {}
@@ -68,7 +74,7 @@ public abstract class PollingWorker implements SmartLifecycle {
         while (running) {
             try {
                 if (!workOnce()) {
-                    waitFor(interval);
+                    waitFor(nextWait());
                 }
             } catch (RuntimeException e) {
                 log.warn("{} failed, will retry: {}", name, e.toString());

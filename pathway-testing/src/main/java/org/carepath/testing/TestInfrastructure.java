@@ -1,7 +1,6 @@
 package org.carepath.testing;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +28,12 @@ public final class TestInfrastructure {
 
     private final String kafkaBootstrapServers;
     private final String mongoUri;
+    private final ScanCountingBackend wireServer;
 
-    private TestInfrastructure(String kafkaBootstrapServers, String mongoUri) {
+    private TestInfrastructure(String kafkaBootstrapServers, String mongoUri, ScanCountingBackend wireServer) {
         this.kafkaBootstrapServers = kafkaBootstrapServers;
         this.mongoUri = mongoUri;
+        this.wireServer = wireServer;
     }
 
     public static TestInfrastructure get() {
@@ -56,6 +57,14 @@ public final class TestInfrastructure {
 
     public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
+    }
+
+    /**
+     * The embedded wire server's count of full collection scans, for tests that prove some work is served by
+     * {@code _id} or an index; empty on Testcontainers, where a real MongoDB has secondary indexes anyway.
+     */
+    public java.util.Optional<ScanCountingBackend> wireServer() {
+        return java.util.Optional.ofNullable(wireServer);
     }
 
     /** A connection string without a database: each service names its own. */
@@ -85,14 +94,15 @@ public final class TestInfrastructure {
         broker.brokerProperty("auto.create.topics.enable", "true");
         broker.brokerProperty("num.partitions", String.valueOf(PARTITIONS));
         broker.afterPropertiesSet();
-        MongoServer mongo = new MongoServer(new MemoryBackend());
+        ScanCountingBackend backend = new ScanCountingBackend();
+        MongoServer mongo = new MongoServer(backend);
         String mongoUri = mongo.bindAndGetConnectionString();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mongo.shutdownNow();
             broker.destroy();
         }));
         log.info("Test infrastructure: embedded KRaft broker {} and MongoDB wire server", broker.getBrokersAsString());
-        return new TestInfrastructure(broker.getBrokersAsString(), mongoUri);
+        return new TestInfrastructure(broker.getBrokersAsString(), mongoUri, backend);
     }
 
     @SuppressWarnings("resource") // stopped by Testcontainers' reaper when the JVM ends
@@ -102,6 +112,6 @@ public final class TestInfrastructure {
         kafka.start();
         mongo.start();
         log.info("Test infrastructure: Testcontainers Kafka and MongoDB replica set");
-        return new TestInfrastructure(kafka.getBootstrapServers(), mongo.getConnectionString());
+        return new TestInfrastructure(kafka.getBootstrapServers(), mongo.getConnectionString(), null);
     }
 }

@@ -7,9 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param directoryFile the directory data: a file path, or {@code classpath:<resource>}; empty = the bundled
  *     {@code directory/directory.json}
- * @param followUpDispatchInterval how often due follow-ups are looked for (an emergency instruction wakes the
- *     dispatcher at once)
- * @param followUpDispatchBatchSize follow-ups marked sent per round trip
+ * @param followUpDispatchInterval the longest the dispatcher sleeps before it looks at the timers again (it wakes
+ *     earlier for the next timer it knows of; follow-ups already due when planned go out with the change itself)
  * @param waitlistRetryInterval how often waiting entries are tried again against new availability
  * @param slotSearchDefaultDays the range of {@code GET /api/v1/slots} when {@code to} is left out
  * @param slotSearchMaxDays the longest range {@code GET /api/v1/slots} accepts
@@ -17,8 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("carepath.scheduling")
 public record SchedulingProperties(
         @DefaultValue("") String directoryFile,
-        @DefaultValue("2s") Duration followUpDispatchInterval,
-        @DefaultValue("200") int followUpDispatchBatchSize,
+        @DefaultValue("30s") Duration followUpDispatchInterval,
         @DefaultValue("15m") Duration waitlistRetryInterval,
         @DefaultValue("14") int slotSearchDefaultDays,
         @DefaultValue("31") int slotSearchMaxDays) {}

@@ -19,6 +19,7 @@ import org.carepath.events.scheduling.AppointmentType;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.scheduling.booking.Decisions;
 import org.carepath.scheduling.directory.ClinicTime;
+import org.carepath.testing.FullScans;
 import org.carepath.testing.HttpJson;
 import org.carepath.testing.TestInfrastructure;
 import org.carepath.testing.TopicPublisher;
@@ -306,6 +307,42 @@ class SchedulingIT {
         TestClock.CLOCK.set(Epochs.at(8, 13, "00:01"));
         await().atMost(PATIENCE).until(() -> followUpsDue(episodeId + ":TWO_WEEK_CHECK"), list -> !list.isEmpty());
         assertThat(followUpsDue(iceToHeat)).hasSize(1);
+    }
+
+    @Test
+    void aPathwayFromDecisionToSentReminderAndOnlineChangesReadsNoCollectionWhole() {
+        // given: a first decision, so that the start-up recovery sweep (the one read that may scan) is long done
+        Instant decidedAt = Epochs.at(21, 0, "08:50");
+        TestClock.CLOCK.set(decidedAt);
+        String warmUp = newEpisodeId();
+        triage.publish(Topics.TRIAGE_DECIDED, warmUp, decided(Decisions.conservativeCare(), warmUp, decidedAt));
+        awaitFollowUps(warmUp, 3);
+        FullScans scans = FullScans.in(mongo);
+        long before = scans.count();
+        String episodeId = newEpisodeId();
+
+        // when: a decision books and plans reminders, the reminder falls due, and the patient moves and cancels
+        triage.publish(
+                Topics.TRIAGE_DECIDED,
+                episodeId,
+                decided(Decisions.chemodenervationConsult(), episodeId, decidedAt));
+        JsonNode consult = awaitAppointments(episodeId, 1).get(0);
+        Instant start = instant(consult, "start");
+        TestClock.CLOCK.set(start.minus(Duration.ofHours(23)));
+        await().atMost(PATIENCE)
+                .until(() -> events(Topics.FOLLOWUP_DUE.name(), episodeId), list -> list.stream()
+                        .anyMatch(due -> HttpJson.parse(due.value())
+                                .get("kind")
+                                .asString()
+                                .equals("APPOINTMENT_REMINDER")));
+        String appointmentId = consult.get("appointmentId").asString();
+        assertThat(scheduling.cancel(appointmentId).status()).isEqualTo(200);
+        awaitAppointments(episodeId, 1);
+        await().atMost(PATIENCE)
+                .until(() -> events(Topics.APPOINTMENT_CANCELLED.name(), episodeId), list -> !list.isEmpty());
+
+        // then
+        assertThat(scans.count()).as("full collection scans").isEqualTo(before);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.carepath.billing.account.EpisodeAccount;
 import org.carepath.platform.messaging.OutboxMessage;
+import org.carepath.platform.outbox.WithOutbox;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -18,7 +19,8 @@ record EpisodeDocument(
         @Version Long version,
         EpisodeAccount account,
         List<String> appliedEventIds,
-        List<OutboxMessage> outbox) {
+        List<OutboxMessage> outbox)
+        implements WithOutbox {
 
     static EpisodeDocument opened(String episodeId) {
         return new EpisodeDocument(episodeId, null, EpisodeAccount.opened(episodeId), List.of(), List.of());

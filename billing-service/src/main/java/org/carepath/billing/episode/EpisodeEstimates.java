@@ -20,7 +20,7 @@ import org.carepath.platform.messaging.EventRejectedException;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.messaging.OutboxMessage;
 import org.carepath.platform.messaging.OutboxMessages;
-import org.carepath.platform.messaging.OutboxRelay;
+import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,19 +39,19 @@ class EpisodeEstimates {
     private final EpisodeRepository episodes;
     private final EstimateCalculator calculator;
     private final OutboxMessages outboxMessages;
-    private final OutboxRelay relay;
+    private final OutboxStore store;
     private final Clock clock;
 
     EpisodeEstimates(
             EpisodeRepository episodes,
             EstimateCalculator calculator,
             OutboxMessages outboxMessages,
-            OutboxRelay relay,
+            OutboxStore store,
             Clock clock) {
         this.episodes = episodes;
         this.calculator = calculator;
         this.outboxMessages = outboxMessages;
-        this.relay = relay;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -103,12 +103,11 @@ class EpisodeEstimates {
             }
             Reestimate next = reestimated(change.apply(document.account()));
             if (next.produced() == null) {
-                episodes.save(document.applied(eventId, next.account()));
+                store.save(document.applied(eventId, next.account()));
                 log.debug("Event {} applied to episode {}: estimate unchanged", eventId, episodeId);
                 return;
             }
-            episodes.save(document.applied(eventId, next.account(), published(next.produced())));
-            relay.wake();
+            store.save(document.applied(eventId, next.account(), published(next.produced())));
             log.info(
                     "Episode {} estimate v{} produced (cause {})",
                     episodeId,

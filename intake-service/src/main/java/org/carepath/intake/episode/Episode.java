@@ -9,6 +9,7 @@ import org.carepath.events.intake.FindingRecorded;
 import org.carepath.events.triage.Disposition;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.platform.messaging.OutboxMessage;
+import org.carepath.platform.outbox.WithOutbox;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -37,7 +38,8 @@ record Episode(
         List<OutboxMessage> outbox,
         Instant updatedAt,
         Disposition disposition,
-        int decisionVersion) {
+        int decisionVersion)
+        implements WithOutbox {
 
     static final String REPORTED = "REPORTED";
 

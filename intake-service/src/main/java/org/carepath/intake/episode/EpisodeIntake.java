@@ -13,7 +13,7 @@ import org.carepath.events.intake.EpisodeReported;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.messaging.OutboxMessages;
-import org.carepath.platform.messaging.OutboxRelay;
+import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
 import org.carepath.platform.web.ConflictException;
 import org.carepath.platform.web.InvalidFieldException;
@@ -33,19 +33,19 @@ class EpisodeIntake {
 
     private final EpisodeRepository episodes;
     private final OutboxMessages outboxMessages;
-    private final OutboxRelay relay;
+    private final OutboxStore store;
     private final JsonMapper jsonMapper;
     private final Clock clock;
 
     EpisodeIntake(
             EpisodeRepository episodes,
             OutboxMessages outboxMessages,
-            OutboxRelay relay,
+            OutboxStore store,
             JsonMapper jsonMapper,
             Clock clock) {
         this.episodes = episodes;
         this.outboxMessages = outboxMessages;
-        this.relay = relay;
+        this.store = store;
         this.jsonMapper = jsonMapper;
         this.clock = clock;
     }
@@ -68,8 +68,7 @@ class EpisodeIntake {
         EpisodeReported report = ReportMapper.toEvent(UUID.randomUUID().toString(), clock.instant(), request);
         var event = outboxMessages.create(Topics.EPISODE_REPORTED, report.episodeId(), report);
         try {
-            Episode episode = episodes.insert(Episode.reported(report, idempotencyKey, requestHash, event));
-            relay.wake();
+            Episode episode = store.insert(Episode.reported(report, idempotencyKey, requestHash, event));
             log.info("Episode {} reported (event {})", episode.episodeId(), event.eventId());
             return episode;
         } catch (DuplicateKeyException raced) {
@@ -84,8 +83,7 @@ class EpisodeIntake {
             Episode episode = find(episodeId);
             var checkIn = ReportMapper.toEvent(episodeId, UUID.randomUUID().toString(), clock.instant(), request);
             var event = outboxMessages.create(Topics.CHECKIN_RECORDED, episodeId, checkIn);
-            episodes.save(episode.withCheckIn(checkIn, event));
-            relay.wake();
+            store.save(episode.withCheckIn(checkIn, event));
             log.info("Check-in {} recorded for episode {}", checkIn.checkInId(), episodeId);
             return new Recorded(checkIn.checkInId(), episode.closed());
         });
@@ -96,8 +94,7 @@ class EpisodeIntake {
             Episode episode = find(episodeId);
             var finding = ReportMapper.toEvent(episodeId, UUID.randomUUID().toString(), clock.instant(), request);
             var event = outboxMessages.create(Topics.FINDING_RECORDED, episodeId, finding);
-            episodes.save(episode.withFinding(finding, event));
-            relay.wake();
+            store.save(episode.withFinding(finding, event));
             log.info("Finding {} recorded for episode {}", finding.findingId(), episodeId);
             return new Recorded(finding.findingId(), episode.closed());
         });
@@ -114,7 +111,7 @@ class EpisodeIntake {
             }
             Episode triaged = episode.triaged(decision);
             if (triaged != episode) {
-                episodes.save(triaged);
+                store.save(triaged);
             }
         });
     }

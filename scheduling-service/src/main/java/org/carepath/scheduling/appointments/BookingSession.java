@@ -1,38 +1,32 @@
 package org.carepath.scheduling.appointments;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.carepath.scheduling.booking.Appointment;
 import org.carepath.scheduling.booking.TakenSlots;
-import org.carepath.scheduling.dispatch.FollowUpStore;
-import org.carepath.scheduling.followup.FollowUp;
-import org.carepath.scheduling.followup.FollowUpPlanner;
 
 /**
- * The side writes of one booking operation (slot claims, reminders), made before the episode document is saved
- * and settled against the document afterwards: whatever the saved document does not book (a slot the plan
- * gave up when it was planned again, a reminder for it) is released. Appointment ids are deterministic, so an
+ * The side writes of one booking operation (slot claims), made before the episode document is saved and settled
+ * against the document afterwards: whatever the saved document does not book (a slot the plan gave up when it
+ * was planned again) is released. Reminders travel inside the document, so they need no settling. Appointment ids are deterministic, so an
  * attempt that lost a race never releases a claim the winner booked: it is settled against the winner's document.
  */
 final class BookingSession {
 
     private final SlotClaims claims;
-    private final FollowUpStore followUps;
     private final Instant now;
     private final Set<Claimed> claimed = new LinkedHashSet<>();
-    private final List<FollowUp> reminders = new ArrayList<>();
 
     private record Claimed(String appointmentId, String slotId) {}
 
-    BookingSession(SlotClaims claims, FollowUpStore followUps, Instant now) {
+    BookingSession(SlotClaims claims, Instant now) {
         this.claims = claims;
-        this.followUps = followUps;
         this.now = now;
     }
 
@@ -42,12 +36,17 @@ final class BookingSession {
 
     /**
      * Taken slots as planning sees them: every claim except those held by {@code ownAppointmentIds}, the ids this
-     * operation is about to book (an earlier attempt's claims, which it may take again). Ranges are read once.
+     * operation is about to book (an earlier attempt's claims, which it may take again). Each slot is read once.
      */
     TakenSlots takenExcept(Set<String> ownAppointmentIds) {
-        Map<String, Set<String>> byRange = new HashMap<>();
-        return (from, to) ->
-                byRange.computeIfAbsent(from + "/" + to, range -> claims.takenBetween(from, to, ownAppointmentIds));
+        Map<String, Boolean> known = new HashMap<>();
+        return slotIds -> {
+            List<String> unknown =
+                    slotIds.stream().filter(id -> !known.containsKey(id)).toList();
+            Set<String> taken = claims.takenAmong(unknown, ownAppointmentIds);
+            unknown.forEach(id -> known.put(id, taken.contains(id)));
+            return slotIds.stream().filter(known::get).collect(Collectors.toUnmodifiableSet());
+        };
     }
 
     boolean claim(Appointment appointment) {
@@ -68,16 +67,9 @@ final class BookingSession {
         return Optional.empty();
     }
 
-    /** Stores follow-ups planned with this operation; those that remind of an appointment go with it. */
-    void remind(List<FollowUp> planned) {
-        followUps.insertAll(planned);
-        planned.stream().filter(followUp -> followUp.appointmentId() != null).forEach(reminders::add);
-    }
-
     /**
-     * Releases what this operation claimed or planned as a reminder that {@code schedule} (the stored state; null
-     * when nothing of this operation was stored) does not book. Costs a write only when there is something to
-     * release.
+     * Releases what this operation claimed that {@code schedule} (the stored state; null when nothing of this
+     * operation was stored) does not book. Costs a write only when there is something to release.
      */
     void settle(EpisodeSchedule schedule) {
         List<Appointment> booked = schedule == null
@@ -91,10 +83,5 @@ final class BookingSession {
                 claims.release(claim.slotId(), claim.appointmentId());
             }
         }
-        List<FollowUp> stale = reminders.stream()
-                .filter(reminder -> booked.stream().noneMatch(appointment -> FollowUpPlanner.reminderId(appointment)
-                        .equals(reminder.followUpId())))
-                .toList();
-        followUps.cancelAll(stale);
     }
 }

@@ -8,7 +8,6 @@ import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.DirectoryOpenSlots;
 import org.carepath.scheduling.booking.OpenSlots;
 import org.carepath.scheduling.directory.SlotCatalog;
-import org.carepath.scheduling.dispatch.FollowUpStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -25,18 +24,16 @@ class ClaimingPlanner {
 
     private final SlotCatalog catalog;
     private final SlotClaims claims;
-    private final FollowUpStore followUps;
     private final Clock clock;
 
-    ClaimingPlanner(SlotCatalog catalog, SlotClaims claims, FollowUpStore followUps, Clock clock) {
+    ClaimingPlanner(SlotCatalog catalog, SlotClaims claims, Clock clock) {
         this.catalog = catalog;
         this.claims = claims;
-        this.followUps = followUps;
         this.clock = clock;
     }
 
     BookingSession session() {
-        return new BookingSession(claims, followUps, clock.instant());
+        return new BookingSession(claims, clock.instant());
     }
 
     /**

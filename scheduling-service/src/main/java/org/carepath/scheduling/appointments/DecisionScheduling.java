@@ -10,12 +10,10 @@ import org.carepath.events.scheduling.AppointmentType;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.platform.messaging.EventRejectedException;
 import org.carepath.platform.messaging.InboundEvent;
-import org.carepath.platform.messaging.OutboxRelay;
+import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
 import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.BookingPlanner;
-import org.carepath.scheduling.dispatch.FollowUpDispatcher;
-import org.carepath.scheduling.dispatch.FollowUpStore;
 import org.carepath.scheduling.followup.FollowUpPlan;
 import org.carepath.scheduling.followup.FollowUpPlanner;
 import org.slf4j.Logger;
@@ -25,8 +23,9 @@ import org.springframework.stereotype.Service;
 /**
  * Applies triage decisions to episodes' schedules (scheduling-rules §3, §6). Idempotent on the event id and on
  * the decision version: a redelivered decision, or the same version published again under a new id, books
- * nothing more. Slot claims and follow-ups are written first (each idempotent by id); the episode document that
- * records the event as applied is written last, so a crash in between is repaired by the redelivery.
+ * nothing more. Slot claims, follow-up timers and waitlist notes are written first (each idempotent by id); the
+ * episode document that records the event as applied, with its follow-ups and events, is written last, so a crash
+ * in between is repaired by the redelivery.
  */
 @Service
 class DecisionScheduling {
@@ -37,28 +36,28 @@ class DecisionScheduling {
     private final ClaimingPlanner claiming;
     private final BookingPlanner bookingPlanner;
     private final FollowUpPlanner followUpPlanner;
-    private final FollowUpStore followUps;
-    private final FollowUpDispatcher dispatcher;
+    private final FollowUpDelivery followUps;
+    private final WaitlistIndex waitlistIndex;
     private final ScheduleEvents events;
-    private final OutboxRelay relay;
+    private final OutboxStore store;
 
     DecisionScheduling(
             EpisodeSchedules schedules,
             ClaimingPlanner claiming,
             BookingPlanner bookingPlanner,
             FollowUpPlanner followUpPlanner,
-            FollowUpStore followUps,
-            FollowUpDispatcher dispatcher,
+            FollowUpDelivery followUps,
+            WaitlistIndex waitlistIndex,
             ScheduleEvents events,
-            OutboxRelay relay) {
+            OutboxStore store) {
         this.schedules = schedules;
         this.claiming = claiming;
         this.bookingPlanner = bookingPlanner;
         this.followUpPlanner = followUpPlanner;
         this.followUps = followUps;
-        this.dispatcher = dispatcher;
+        this.waitlistIndex = waitlistIndex;
         this.events = events;
-        this.relay = relay;
+        this.store = store;
     }
 
     void decided(InboundEvent<TriageDecided> event) {
@@ -87,17 +86,17 @@ class DecisionScheduling {
                 episodeId,
                 ownIds,
                 open -> rejectingBadData(() -> bookingPlanner.plan(decision, schedule.bookings(), open)));
-        FollowUpPlan followUpPlan = rejectingBadData(() ->
-                followUpPlanner.plan(decision, followUps.forEpisode(episodeId), plan.appointments(), session.now()));
-        session.remind(followUpPlan.scheduled());
-        followUps.cancelAll(followUpPlan.cancelled());
-        EpisodeSchedule saved = schedules.save(schedule.decided(decision, eventId, plan, events.of(plan)));
+        FollowUpPlan followUpPlan = rejectingBadData(
+                () -> followUpPlanner.plan(decision, schedule.followUps(), plan.appointments(), session.now()));
+        waitlistIndex.add(plan.waitlisted());
+        // MSG-ER (and a reminder for an appointment less than a day away) goes out with this very write
+        EpisodeSchedule next = followUps.planned(
+                schedule.decided(decision, eventId, plan, events.of(plan)),
+                followUpPlan.scheduled(),
+                followUpPlan.cancelled(),
+                session.now());
+        EpisodeSchedule saved = store.save(next);
         session.settle(saved);
-        relay.wake();
-        // MSG-ER (and a reminder for an appointment less than a day away) is due at once: no wait for the interval
-        if (followUpPlan.scheduled().stream().anyMatch(followUp -> followUp.isDueAt(session.now()))) {
-            dispatcher.wake();
-        }
         log.info(
                 "Episode {} decision v{} {} (event {}): {} booked, {} waitlisted, {} follow-ups planned, {} cancelled;"
                         + " rules {} {}",

@@ -1,8 +1,11 @@
 package org.carepath.scheduling.appointments;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.carepath.events.intake.Contact;
@@ -10,23 +13,24 @@ import org.carepath.events.intake.Region;
 import org.carepath.events.triage.Disposition;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.platform.messaging.OutboxMessage;
+import org.carepath.platform.outbox.WithOutbox;
 import org.carepath.scheduling.booking.Appointment;
 import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.EpisodeBookings;
 import org.carepath.scheduling.booking.WaitlistEntry;
+import org.carepath.scheduling.followup.DueFollowUps;
+import org.carepath.scheduling.followup.FollowUp;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
-import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One episode as scheduling holds it: its appointments and waitlist, the latest triage decision applied and the
- * episode's contact, region and onset from it, the ids of the events already applied, and the events its changes
- * caused (the embedded outbox). One document, so a change and its events are written together or not at all.
+ * One episode as scheduling holds it: its appointments, waitlist and follow-up messages, the latest triage
+ * decision applied and the episode's contact, region and onset from it, the ids of the events already applied,
+ * and the events its changes caused (the embedded outbox). One document, so a change, the reminders it plans and
+ * its events are written together or not at all: a reminder exists only with the appointment it reminds of.
  */
 @Document(EpisodeSchedule.COLLECTION)
-@CompoundIndex(name = "appointment", def = "{'appointments.appointmentId': 1}")
-@CompoundIndex(name = "waiting", def = "{'waitlist.status': 1, 'waitlist.specialty': 1}")
 record EpisodeSchedule(
         @Id String episodeId,
         @Version Long version,
@@ -37,14 +41,17 @@ record EpisodeSchedule(
         Contact contact,
         List<Appointment> appointments,
         List<WaitlistEntry> waitlist,
+        List<FollowUp> followUps,
         List<String> appliedEventIds,
-        List<OutboxMessage> outbox) {
+        List<OutboxMessage> outbox)
+        implements WithOutbox {
 
     static final String COLLECTION = "episode_schedules";
 
     EpisodeSchedule {
         appointments = appointments == null ? List.of() : List.copyOf(appointments);
         waitlist = waitlist == null ? List.of() : List.copyOf(waitlist);
+        followUps = followUps == null ? List.of() : List.copyOf(followUps);
         appliedEventIds = appliedEventIds == null ? List.of() : List.copyOf(appliedEventIds);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
     }
@@ -52,7 +59,7 @@ record EpisodeSchedule(
     /** An episode no decision has reached yet: saving it inserts it. */
     static EpisodeSchedule unknown(String episodeId) {
         return new EpisodeSchedule(
-                episodeId, null, 0, null, null, null, null, List.of(), List.of(), List.of(), List.of());
+                episodeId, null, 0, null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     EpisodeBookings bookings() {
@@ -89,6 +96,7 @@ record EpisodeSchedule(
                 episode.contact(),
                 concat(appointments, plan.appointments()),
                 updatedWaitlist(plan),
+                followUps,
                 concat(appliedEventIds, List.of(eventId)),
                 concat(outbox, events));
     }
@@ -105,6 +113,7 @@ record EpisodeSchedule(
                 contact,
                 concat(appointments, plan.appointments()),
                 updatedWaitlist(plan),
+                followUps,
                 appliedEventIds,
                 concat(outbox, events));
     }
@@ -124,8 +133,51 @@ record EpisodeSchedule(
                 contact,
                 updated,
                 waitlist,
+                followUps,
                 appliedEventIds,
                 concat(outbox, List.of(event)));
+    }
+
+    /**
+     * Follow-ups planned with a change: new ones added (one already held under the same id stays as it is, so a
+     * sent one stays sent), and those {@code cancelled} replaced while they are still pending.
+     */
+    EpisodeSchedule withFollowUps(List<FollowUp> scheduled, List<FollowUp> cancelled) {
+        Map<String, FollowUp> byId = new LinkedHashMap<>();
+        followUps.forEach(followUp -> byId.put(followUp.followUpId(), followUp));
+        scheduled.forEach(followUp -> byId.putIfAbsent(followUp.followUpId(), followUp));
+        cancelled.forEach(followUp ->
+                byId.computeIfPresent(followUp.followUpId(), (id, held) -> held.isPending() ? followUp : held));
+        return replacingFollowUps(List.copyOf(byId.values()), List.of());
+    }
+
+    /** The pending follow-ups due at {@code now}, oldest due first. */
+    List<FollowUp> dueAt(Instant now) {
+        return DueFollowUps.at(now, followUps);
+    }
+
+    /** Follow-ups marked sent, each with its {@code followup.due} event. */
+    EpisodeSchedule sent(List<FollowUp> sent, List<OutboxMessage> events) {
+        Map<String, FollowUp> byId = new LinkedHashMap<>();
+        followUps.forEach(followUp -> byId.put(followUp.followUpId(), followUp));
+        sent.forEach(followUp -> byId.put(followUp.followUpId(), followUp));
+        return replacingFollowUps(List.copyOf(byId.values()), events);
+    }
+
+    private EpisodeSchedule replacingFollowUps(List<FollowUp> next, List<OutboxMessage> events) {
+        return new EpisodeSchedule(
+                episodeId,
+                version,
+                decisionVersion,
+                disposition,
+                region,
+                onsetDate,
+                contact,
+                appointments,
+                waitlist,
+                next,
+                appliedEventIds,
+                concat(outbox, events));
     }
 
     private List<WaitlistEntry> updatedWaitlist(BookingPlan plan) {

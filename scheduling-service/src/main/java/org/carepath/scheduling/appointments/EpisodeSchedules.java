@@ -4,16 +4,17 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
-import org.carepath.scheduling.booking.WaitlistStatus;
 import org.carepath.scheduling.directory.Slot;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Reads and writes of {@code episode_schedules} beyond find-by-id. */
+/**
+ * Reads of {@code episode_schedules}, every one by {@code _id}: an appointment id names its episode, and the
+ * {@link WaitlistIndex} names the episodes that wait for a specialty.
+ */
 @Component
 class EpisodeSchedules {
 
@@ -21,52 +22,61 @@ class EpisodeSchedules {
 
     private final EpisodeScheduleRepository repository;
     private final MongoTemplate mongo;
+    private final WaitlistIndex waitlistIndex;
 
-    EpisodeSchedules(EpisodeScheduleRepository repository, MongoTemplate mongo) {
+    EpisodeSchedules(EpisodeScheduleRepository repository, MongoTemplate mongo, WaitlistIndex waitlistIndex) {
         this.repository = repository;
         this.mongo = mongo;
+        this.waitlistIndex = waitlistIndex;
     }
 
     Optional<EpisodeSchedule> find(String episodeId) {
         return repository.findById(episodeId);
     }
 
-    /** Saves with the version read: a concurrent writer makes it fail, and the caller reads again. */
-    EpisodeSchedule save(EpisodeSchedule schedule) {
-        return repository.save(schedule);
+    /** The schedules of these episodes, in one read by {@code _id}; an unknown episode is left out. */
+    List<EpisodeSchedule> findAll(Collection<String> episodeIds) {
+        if (episodeIds.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(query(where("_id").in(episodeIds)), EpisodeSchedule.class);
     }
 
+    /** The schedule holding an appointment: its id begins with the episode's ({@code <episodeId>:<TYPE>:...}). */
     Optional<EpisodeSchedule> holding(String appointmentId) {
-        return Optional.ofNullable(
-                mongo.findOne(query(where("appointments.appointmentId").is(appointmentId)), EpisodeSchedule.class));
+        int end = appointmentId == null ? -1 : appointmentId.indexOf(':');
+        if (end <= 0) {
+            return Optional.empty();
+        }
+        return find(appointmentId.substring(0, end))
+                .filter(schedule -> schedule.appointment(appointmentId).isPresent());
     }
 
     /** Episodes with an entry waiting for a slot of this specialty that starts within the entry's window. */
     List<EpisodeSchedule> waitingFor(Slot slot) {
-        Query waiting = query(where("waitlist")
-                        .elemMatch(where("status")
-                                .is(WaitlistStatus.WAITING)
-                                .and("specialty")
-                                .is(slot.specialty())
-                                .and("windowStart")
-                                .lte(slot.start())
-                                .and("windowEnd")
-                                .gt(slot.start())))
-                .limit(WAITLIST_CANDIDATES);
-        return mongo.find(waiting, EpisodeSchedule.class);
+        List<EpisodeSchedule> noted = findAll(waitlistIndex.waitingFor(slot.specialty(), WAITLIST_CANDIDATES));
+        List<String> noLongerWaiting = noted.stream()
+                .filter(schedule -> schedule.waitlist().stream()
+                        .noneMatch(entry -> entry.isWaiting() && entry.specialty() == slot.specialty()))
+                .map(EpisodeSchedule::episodeId)
+                .toList();
+        waitlistIndex.remove(slot.specialty(), noLongerWaiting);
+        return noted.stream()
+                .filter(schedule -> schedule.waitlist().stream()
+                        .anyMatch(entry -> entry.isWaiting()
+                                && entry.specialty() == slot.specialty()
+                                && !entry.windowStart().isAfter(slot.start())
+                                && entry.windowEnd().isAfter(slot.start())))
+                .toList();
     }
 
     /** Ids of episodes with an entry still waiting whose window has not closed, for a periodic retry. */
     List<String> withOpenWaitlist(Instant now, int limit) {
-        Query waiting = query(where("waitlist")
-                        .elemMatch(where("status")
-                                .is(WaitlistStatus.WAITING)
-                                .and("windowEnd")
-                                .gt(now)))
-                .limit(limit);
-        waiting.fields().include("_id");
-        return mongo.find(waiting, Document.class, EpisodeSchedule.COLLECTION).stream()
-                .map(document -> document.getString("_id"))
+        return findAll(waitlistIndex.waiting(limit)).stream()
+                .filter(schedule -> schedule.waitlist().stream()
+                        .anyMatch(
+                                entry -> entry.isWaiting() && entry.windowEnd().isAfter(now)))
+                .map(EpisodeSchedule::episodeId)
                 .toList();
     }
 }

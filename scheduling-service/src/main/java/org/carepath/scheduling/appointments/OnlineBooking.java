@@ -1,9 +1,10 @@
 package org.carepath.scheduling.appointments;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.carepath.events.scheduling.AppointmentType;
-import org.carepath.platform.messaging.OutboxRelay;
+import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
 import org.carepath.platform.web.ConflictException;
 import org.carepath.platform.web.InvalidFieldException;
@@ -13,7 +14,6 @@ import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.EpisodeBookings;
 import org.carepath.scheduling.directory.Slot;
 import org.carepath.scheduling.directory.SlotCatalog;
-import org.carepath.scheduling.dispatch.FollowUpStore;
 import org.carepath.scheduling.followup.FollowUp;
 import org.carepath.scheduling.followup.FollowUpPlanner;
 import org.slf4j.Logger;
@@ -34,22 +34,22 @@ class OnlineBooking {
     private final ClaimingPlanner claiming;
     private final SlotCatalog catalog;
     private final SlotClaims claims;
-    private final FollowUpStore followUps;
+    private final FollowUpDelivery followUps;
     private final Reminders reminders;
     private final ScheduleEvents events;
     private final WaitlistScheduling waitlist;
-    private final OutboxRelay relay;
+    private final OutboxStore store;
 
     OnlineBooking(
             EpisodeSchedules schedules,
             ClaimingPlanner claiming,
             SlotCatalog catalog,
             SlotClaims claims,
-            FollowUpStore followUps,
+            FollowUpDelivery followUps,
             Reminders reminders,
             ScheduleEvents events,
             WaitlistScheduling waitlist,
-            OutboxRelay relay) {
+            OutboxStore store) {
         this.schedules = schedules;
         this.claiming = claiming;
         this.catalog = catalog;
@@ -58,7 +58,7 @@ class OnlineBooking {
         this.reminders = reminders;
         this.events = events;
         this.waitlist = waitlist;
-        this.relay = relay;
+        this.store = store;
     }
 
     /** Books an appointment of {@code type} in the slot; 409 when the slot is taken or the patient is busy then. */
@@ -80,14 +80,16 @@ class OnlineBooking {
                 EpisodeSchedule schedule = knownEpisode(episodeId);
                 requireRoom(schedule.bookings(), slot, type);
                 requireClaimed(session, appointment);
-                session.remind(reminders.forAppointments(List.of(appointment), schedule.contact(), session.now()));
-                return schedules.save(schedule.planned(bookingOf(appointment), List.of(events.booked(appointment))));
+                return store.save(followUps.planned(
+                        schedule.planned(bookingOf(appointment), List.of(events.booked(appointment))),
+                        reminders.forAppointments(List.of(appointment), schedule.contact(), session.now()),
+                        List.of(),
+                        session.now()));
             });
         } finally {
             // the id is this request's alone: whatever it claimed and did not store is released
             session.settle(saved);
         }
-        relay.wake();
         log.info("Appointment {} booked online in slot {}", appointment.appointmentId(), slotId);
         return appointment;
     }
@@ -110,7 +112,6 @@ class OnlineBooking {
             return moved.after();
         }
         claims.release(moved.before().slotId(), appointmentId);
-        relay.wake();
         log.info(
                 "Appointment {} moved from slot {} to slot {}",
                 appointmentId,
@@ -123,21 +124,23 @@ class OnlineBooking {
     /** Cancels an appointment; cancelling one already cancelled changes nothing. */
     Appointment cancel(String appointmentId, String reason) {
         String why = reason == null || reason.isBlank() ? CANCELLED_ONLINE : reason;
+        Instant now = claiming.session().now();
         Appointment cancelled = ConcurrentWrites.retry(() -> {
             EpisodeSchedule schedule = holding(appointmentId);
             Appointment appointment = schedule.appointment(appointmentId).orElseThrow();
             if (!appointment.isBooked()) {
                 return appointment;
             }
-            Appointment now = appointment.cancel();
-            followUps.cancelAll(FollowUpPlanner.cancelledWithAppointment(
-                    appointmentId, followUps.forEpisode(schedule.episodeId())));
-            schedules.save(schedule.replaced(now, events.cancelled(now, why)));
-            return now;
+            Appointment cancelledNow = appointment.cancel();
+            store.save(followUps.planned(
+                    schedule.replaced(cancelledNow, events.cancelled(cancelledNow, why)),
+                    List.of(),
+                    FollowUpPlanner.cancelledWithAppointment(appointmentId, schedule.followUps()),
+                    now));
+            return cancelledNow;
         });
         // after the document: a crash in between leaves the slot held, never booked twice
         if (claims.release(cancelled.slotId(), appointmentId)) {
-            relay.wake();
             log.info("Appointment {} cancelled, slot {} freed", appointmentId, cancelled.slotId());
             freed(cancelled.slotId());
         }
@@ -165,13 +168,14 @@ class OnlineBooking {
         Appointment after = appointment.rescheduleTo(slot);
         requireClaimed(session, after);
         List<FollowUp> oldReminders =
-                FollowUpPlanner.cancelledWithAppointment(appointmentId, followUps.forEpisode(schedule.episodeId()))
-                        .stream()
+                FollowUpPlanner.cancelledWithAppointment(appointmentId, schedule.followUps()).stream()
                         .filter(reminder -> !reminder.followUpId().equals(FollowUpPlanner.reminderId(after)))
                         .toList();
-        followUps.cancelAll(oldReminders);
-        session.remind(reminders.forAppointments(List.of(after), schedule.contact(), session.now()));
-        EpisodeSchedule saved = schedules.save(schedule.replaced(after, events.rescheduled(after)));
+        EpisodeSchedule saved = store.save(followUps.planned(
+                schedule.replaced(after, events.rescheduled(after)),
+                reminders.forAppointments(List.of(after), schedule.contact(), session.now()),
+                oldReminders,
+                session.now()));
         return new Moved(appointment, after, saved);
     }
 

@@ -43,8 +43,8 @@ class OrphanClaimSweeper {
     }
 
     @Scheduled(
-            initialDelayString = "${carepath.scheduling.orphan-claim-sweep-interval:5m}",
-            fixedDelayString = "${carepath.scheduling.orphan-claim-sweep-interval:5m}")
+            initialDelayString = "${carepath.scheduling.orphan-claim-sweep-initial-delay:1m}",
+            fixedDelayString = "${carepath.scheduling.orphan-claim-sweep-interval:30m}")
     void sweep() {
         sweep(clock.instant());
     }

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -65,11 +66,14 @@ class SlotClaims {
                 query(where("claimedAt").lt(cutoff).and("start").gte(now)).limit(limit), SlotClaim.class);
     }
 
-    /** The ids of the slots claimed with a start in {@code [from, to)}, except those held by these appointments. */
-    Set<String> takenBetween(Instant from, Instant to, Set<String> ownAppointmentIds) {
-        Query inRange = query(where("start").gte(from).lt(to));
-        inRange.fields().include("_id").include("appointmentId");
-        return mongo.find(inRange, Document.class, SlotClaim.COLLECTION).stream()
+    /** Which of these slots are claimed, except by these appointments: one read by {@code _id}. */
+    Set<String> takenAmong(Collection<String> slotIds, Set<String> ownAppointmentIds) {
+        if (slotIds.isEmpty()) {
+            return Set.of();
+        }
+        Query claimed = query(where("_id").in(slotIds));
+        claimed.fields().include("_id").include("appointmentId");
+        return mongo.find(claimed, Document.class, SlotClaim.COLLECTION).stream()
                 .filter(claim -> !ownAppointmentIds.contains(claim.getString("appointmentId")))
                 .map(claim -> claim.getString("_id"))
                 .collect(Collectors.toUnmodifiableSet());

@@ -56,7 +56,7 @@ class SlotController {
                     Integer limit) {
         SlotSearch search = SlotSearch.parse(
                 specialty, modality, region, from, to, limit, directory.regions(), clock.instant(), limits);
-        OpenSlots open = new DirectoryOpenSlots(catalog, (start, end) -> claims.takenBetween(start, end, Set.of()));
+        OpenSlots open = new DirectoryOpenSlots(catalog, slotIds -> claims.takenAmong(slotIds, Set.of()));
         return search.queries().stream()
                 .flatMap(query -> open.find(query).stream())
                 .sorted(Comparator.comparing(Slot::start).thenComparing(Slot::slotId))

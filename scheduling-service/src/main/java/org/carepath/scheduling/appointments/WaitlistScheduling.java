@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.carepath.events.intake.Contact;
-import org.carepath.platform.messaging.OutboxRelay;
+import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
 import org.carepath.scheduling.booking.Appointment;
 import org.carepath.scheduling.booking.BookingPlan;
@@ -35,7 +35,8 @@ class WaitlistScheduling {
     private final BookingPlanner bookingPlanner;
     private final Reminders reminders;
     private final ScheduleEvents events;
-    private final OutboxRelay relay;
+    private final OutboxStore store;
+    private final FollowUpDelivery followUps;
 
     WaitlistScheduling(
             EpisodeSchedules schedules,
@@ -43,13 +44,15 @@ class WaitlistScheduling {
             BookingPlanner bookingPlanner,
             Reminders reminders,
             ScheduleEvents events,
-            OutboxRelay relay) {
+            OutboxStore store,
+            FollowUpDelivery followUps) {
         this.schedules = schedules;
         this.claiming = claiming;
         this.bookingPlanner = bookingPlanner;
         this.reminders = reminders;
         this.events = events;
-        this.relay = relay;
+        this.store = store;
+        this.followUps = followUps;
     }
 
     /** A slot came free (a cancellation, a move): the oldest waiting entry that can take it gets it. */
@@ -88,10 +91,12 @@ class WaitlistScheduling {
         }
         BookingPlan plan = new BookingPlan(
                 entry.episodeId(), List.of(appointment), List.of(), List.of(entry), List.of(entry.rule()));
-        session.remind(remindersFor(plan, schedule.contact(), session));
-        EpisodeSchedule saved = schedules.save(schedule.planned(plan, events.of(plan)));
+        EpisodeSchedule saved = store.save(followUps.planned(
+                schedule.planned(plan, events.of(plan)),
+                remindersFor(plan, schedule.contact(), session),
+                List.of(),
+                session.now()));
         session.settle(saved);
-        relay.wake();
         log.info(
                 "Freed slot {} served waiting entry {} of episode {}",
                 freed.slotId(),
@@ -118,10 +123,12 @@ class WaitlistScheduling {
             session.settle(schedule);
             return 0;
         }
-        session.remind(remindersFor(plan, schedule.contact(), session));
-        EpisodeSchedule saved = schedules.save(schedule.planned(plan, events.of(plan)));
+        EpisodeSchedule saved = store.save(followUps.planned(
+                schedule.planned(plan, events.of(plan)),
+                remindersFor(plan, schedule.contact(), session),
+                List.of(),
+                session.now()));
         session.settle(saved);
-        relay.wake();
         log.info(
                 "Episode {}: {} waiting entries booked on retry",
                 episodeId,

@@ -1,11 +1,16 @@
 package org.carepath.scheduling.booking;
 
 import java.util.List;
+import java.util.Set;
 import org.carepath.scheduling.directory.Slot;
 import org.carepath.scheduling.directory.SlotCatalog;
 import org.carepath.scheduling.directory.SlotQuery;
 
-/** Open slots = the directory's generated slots minus the taken ones (scheduling-rules §1). */
+/**
+ * Open slots = the directory's generated slots minus the taken ones (scheduling-rules §1). The directory says
+ * which slots the query could return; only those are looked up, so the cost follows the directory, not the
+ * number of bookings ever made.
+ */
 public final class DirectoryOpenSlots implements OpenSlots {
 
     private final SlotCatalog catalog;
@@ -18,6 +23,10 @@ public final class DirectoryOpenSlots implements OpenSlots {
 
     @Override
     public List<Slot> find(SlotQuery query) {
-        return catalog.open(query, taken.between(query.from(), query.to()));
+        List<Slot> candidates = catalog.open(query, Set.of());
+        Set<String> booked = taken.among(candidates.stream().map(Slot::slotId).toList());
+        return candidates.stream()
+                .filter(slot -> !booked.contains(slot.slotId()))
+                .toList();
     }
 }

@@ -1,11 +1,11 @@
 package org.carepath.scheduling.booking;
 
-import java.time.Instant;
+import java.util.Collection;
 import java.util.Set;
 
-/** The ids of the slots booked (not cancelled) whose start lies in {@code [from, to)}. */
+/** Which of these slots are booked (not cancelled): asked by slot id, so the answer is a read by {@code _id}. */
 @FunctionalInterface
 public interface TakenSlots {
 
-    Set<String> between(Instant from, Instant to);
+    Set<String> among(Collection<String> slotIds);
 }

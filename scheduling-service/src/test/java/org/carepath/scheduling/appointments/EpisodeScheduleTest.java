@@ -91,12 +91,13 @@ class EpisodeScheduleTest {
 
     @Test
     void aDocumentStoredWithoutListsReadsAsEmpty() {
-        EpisodeSchedule stored =
-                new EpisodeSchedule("ep-1", 3L, 2, Disposition.RECOVERED, null, null, null, null, null, null, null);
+        EpisodeSchedule stored = new EpisodeSchedule(
+                "ep-1", 3L, 2, Disposition.RECOVERED, null, null, null, null, null, null, null, null);
 
         assertThat(stored.bookings().appointments()).isEmpty();
         assertThat(stored.hasApplied("event-1")).isFalse();
         assertThat(stored.outbox()).isEmpty();
+        assertThat(stored.followUps()).isEmpty();
     }
 
     private static Appointment appointment(String id, String providerId, Instant start) {

@@ -14,7 +14,7 @@ final class Calendars {
     private Calendars() {}
 
     static OpenSlots allFree(Directory directory) {
-        return new DirectoryOpenSlots(new SlotCatalog(directory), (from, to) -> Set.of());
+        return new DirectoryOpenSlots(new SlotCatalog(directory), slotIds -> Set.of());
     }
 
     static OpenSlots noneFree() {
@@ -25,19 +25,18 @@ final class Calendars {
     static OpenSlots fullyBooked(Directory directory, String... providerIds) {
         SlotCatalog catalog = new SlotCatalog(directory);
         Set<String> full = Set.of(providerIds);
-        return new DirectoryOpenSlots(catalog, (from, to) -> directory.providers().stream()
-                .filter(provider -> full.contains(provider.id()))
-                .flatMap(provider -> catalog.slotsOf(provider, from, to).stream())
-                .map(Slot::slotId)
+        return new DirectoryOpenSlots(catalog, slotIds -> slotIds.stream()
+                .filter(slotId ->
+                        full.contains(catalog.resolve(slotId).orElseThrow().providerId()))
                 .collect(Collectors.toSet()));
     }
 
     /** Every slot starting before {@code freeFrom} is taken, for the providers whose id starts with the prefix. */
     static OpenSlots takenUntil(Directory directory, Instant freeFrom, String providerPrefix) {
         SlotCatalog catalog = new SlotCatalog(directory);
-        return new DirectoryOpenSlots(catalog, (from, to) -> directory.providers().stream()
-                .filter(provider -> provider.id().startsWith(providerPrefix))
-                .flatMap(provider -> catalog.slotsOf(provider, from, to).stream())
+        return new DirectoryOpenSlots(catalog, slotIds -> slotIds.stream()
+                .map(slotId -> catalog.resolve(slotId).orElseThrow())
+                .filter(slot -> slot.providerId().startsWith(providerPrefix))
                 .filter(slot -> slot.start().isBefore(freeFrom))
                 .map(Slot::slotId)
                 .collect(Collectors.toSet()));

@@ -3,6 +3,7 @@ package org.carepath.triage.decision;
 import java.util.ArrayList;
 import java.util.List;
 import org.carepath.platform.messaging.OutboxMessage;
+import org.carepath.platform.outbox.WithOutbox;
 import org.carepath.triage.pathway.EpisodePathway;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -19,7 +20,8 @@ record PathwayDocument(
         EpisodePathway pathway,
         List<String> appliedEventIds,
         List<String> refusals,
-        List<OutboxMessage> outbox) {
+        List<OutboxMessage> outbox)
+        implements WithOutbox {
 
     static PathwayDocument opened(EpisodePathway pathway, String eventId, OutboxMessage decision) {
         return new PathwayDocument(pathway.episodeId(), null, pathway, List.of(eventId), List.of(), List.of(decision));

@@ -13,7 +13,7 @@ import org.carepath.platform.messaging.EventRejectedException;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.messaging.OutboxMessage;
 import org.carepath.platform.messaging.OutboxMessages;
-import org.carepath.platform.messaging.OutboxRelay;
+import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
 import org.carepath.triage.pathway.EpisodePathway;
 import org.carepath.triage.pathway.PathwayTransition;
@@ -35,19 +35,19 @@ class Triage {
     private final PathwayRepository pathways;
     private final TriageEngine engine;
     private final OutboxMessages outboxMessages;
-    private final OutboxRelay relay;
+    private final OutboxStore store;
     private final Clock clock;
 
     Triage(
             PathwayRepository pathways,
             TriageEngine engine,
             OutboxMessages outboxMessages,
-            OutboxRelay relay,
+            OutboxStore store,
             Clock clock) {
         this.pathways = pathways;
         this.engine = engine;
         this.outboxMessages = outboxMessages;
-        this.relay = relay;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -60,7 +60,7 @@ class Triage {
                 return;
             }
             var opened = EpisodePathway.open(report, clock.instant(), engine);
-            pathways.insert(PathwayDocument.opened(opened.pathway(), event.eventId(), published(opened.decision())));
+            store.insert(PathwayDocument.opened(opened.pathway(), event.eventId(), published(opened.decision())));
             decided(opened.decision(), event.eventId());
         });
     }
@@ -95,10 +95,10 @@ class Triage {
             }
             PathwayTransition next = transition.apply(document.pathway());
             if (next instanceof PathwayTransition.Decided decided) {
-                pathways.save(document.advancedTo(decided.pathway(), eventId, published(decided.decision())));
+                store.save(document.advancedTo(decided.pathway(), eventId, published(decided.decision())));
                 decided(decided.decision(), eventId);
             } else if (next instanceof PathwayTransition.Refused refused) {
-                pathways.save(document.refused(eventId, refused.refusal().name()));
+                store.save(document.refused(eventId, refused.refusal().name()));
                 log.info(
                         "Event {} refused for episode {}: {}",
                         eventId,
@@ -115,7 +115,6 @@ class Triage {
     }
 
     private void decided(TriageDecided decision, String causeEventId) {
-        relay.wake();
         log.info(
                 "Episode {} decided v{} {} (cause {})",
                 decision.episodeId(),

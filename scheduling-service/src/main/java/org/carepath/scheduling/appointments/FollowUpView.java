@@ -1,4 +1,4 @@
-package org.carepath.scheduling.dispatch;
+package org.carepath.scheduling.appointments;
 
 import java.time.Instant;
 import org.carepath.events.intake.ContactChannel;

@@ -1,8 +1,10 @@
-package org.carepath.scheduling.dispatch;
+package org.carepath.scheduling.appointments;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Comparator;
 import java.util.List;
+import org.carepath.scheduling.followup.FollowUp;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,15 +13,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Follow-ups", description = "Automated follow-up messages, each sent once when due")
 class FollowUpController {
 
-    private final FollowUpStore store;
+    private final EpisodeSchedules schedules;
 
-    FollowUpController(FollowUpStore store) {
-        this.store = store;
+    FollowUpController(EpisodeSchedules schedules) {
+        this.schedules = schedules;
     }
 
     @GetMapping("/api/v1/episodes/{episodeId}/follow-ups")
     @Operation(summary = "An episode's follow-ups, soonest due first; [] for an episode scheduling has not seen")
     List<FollowUpView> followUps(@PathVariable String episodeId) {
-        return store.forEpisode(episodeId).stream().map(FollowUpView::of).toList();
+        return schedules.find(episodeId).map(EpisodeSchedule::followUps).orElse(List.of()).stream()
+                .sorted(Comparator.comparing(FollowUp::dueAt).thenComparing(FollowUp::followUpId))
+                .map(FollowUpView::of)
+                .toList();
     }
 }

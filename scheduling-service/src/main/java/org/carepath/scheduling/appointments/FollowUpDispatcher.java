@@ -1,0 +1,169 @@
+package org.carepath.scheduling.appointments;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.carepath.platform.PollingWorker;
+import org.carepath.platform.outbox.OutboxStore;
+import org.carepath.platform.persistence.ConcurrentWrites;
+import org.carepath.scheduling.SchedulingProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends follow-ups when they fall due (scheduling-rules §6). It reads the timers of the minutes that have passed
+ * since it last looked, and of the next ones, by their ids ({@link FollowUpTimers}); marks each due follow-up sent
+ * in its episode's schedule with its {@code followup.due} event (one bulk write); and sleeps until the next timer
+ * it saw, or at most {@code follow-up-dispatch-interval}. An idle dispatcher costs one read by ids per interval,
+ * whatever is stored. The time is the injected {@link Clock}'s. Several instances may dispatch the same minute:
+ * the schedule's version lets one of them mark a follow-up sent, once.
+ */
+@Component
+public class FollowUpDispatcher extends PollingWorker {
+
+    /** Minutes read per round when catching up after a pause. */
+    static final int MINUTES_PER_ROUND = 60;
+    /** How far ahead the dispatcher looks for the next timer to sleep until. */
+    static final Duration LOOK_AHEAD = Duration.ofMinutes(15);
+
+    private static final Duration SHORTEST_SLEEP = Duration.ofMillis(10);
+    private static final Logger log = LoggerFactory.getLogger(FollowUpDispatcher.class);
+
+    private final FollowUpTimers timers;
+    private final EpisodeSchedules schedules;
+    private final FollowUpDelivery delivery;
+    private final OutboxStore store;
+    private final Clock clock;
+    private final Duration longestSleep;
+    private Instant cursor;
+    private Duration sleep;
+
+    FollowUpDispatcher(
+            FollowUpTimers timers,
+            EpisodeSchedules schedules,
+            FollowUpDelivery delivery,
+            OutboxStore store,
+            Clock clock,
+            SchedulingProperties properties) {
+        super("follow-up-dispatcher", properties.followUpDispatchInterval());
+        this.timers = timers;
+        this.schedules = schedules;
+        this.delivery = delivery;
+        this.store = store;
+        this.clock = clock;
+        this.longestSleep = properties.followUpDispatchInterval();
+        this.sleep = longestSleep;
+    }
+
+    /** Sends what is due now, catching up at most {@value #MINUTES_PER_ROUND} minutes; returns how many it sent. */
+    public synchronized int dispatchDue() {
+        Instant now = clock.instant();
+        Instant currentMinute = FollowUpTimers.minuteOf(now);
+        if (cursor == null) {
+            Instant saved = timers.cursor();
+            cursor = saved == null ? currentMinute : saved;
+        }
+        if (cursor.isAfter(currentMinute)) {
+            // the clock went back (a test, or a corrected host clock): start again from now
+            cursor = currentMinute;
+        }
+        Instant catchUpEnd = min(currentMinute, cursor.plus(MINUTES_PER_ROUND - 1, ChronoUnit.MINUTES));
+        boolean caughtUp = catchUpEnd.equals(currentMinute);
+        Instant lookUntil = caughtUp ? currentMinute.plus(LOOK_AHEAD) : catchUpEnd;
+        int sent = 0;
+        Instant nextDue = null;
+        for (FollowUpTimers.Bucket bucket : timers.between(cursor, lookUntil)) {
+            if (bucket.minute().isAfter(now)) {
+                nextDue = earliest(nextDue, bucket, now);
+                continue;
+            }
+            sent += send(bucket, now);
+            boolean allDue =
+                    bucket.timers().stream().noneMatch(timer -> timer.dueAt().isAfter(now));
+            if (allDue) {
+                timers.remove(bucket);
+            } else {
+                nextDue = earliest(nextDue, bucket, now);
+            }
+        }
+        Instant nextCursor = caughtUp ? currentMinute : catchUpEnd.plus(1, ChronoUnit.MINUTES);
+        if (!nextCursor.equals(cursor)) {
+            cursor = nextCursor;
+            timers.saveCursor(cursor);
+        }
+        sleep = caughtUp ? sleepUntil(nextDue, now) : Duration.ZERO;
+        if (sent > 0) {
+            log.info("Follow-ups due: {} marked sent", sent);
+        }
+        return sent;
+    }
+
+    @Override
+    protected boolean workOnce() {
+        dispatchDue();
+        return sleep.isZero();
+    }
+
+    @Override
+    protected Duration nextWait() {
+        return sleep;
+    }
+
+    private int send(FollowUpTimers.Bucket bucket, Instant now) {
+        Set<String> episodeIds = new LinkedHashSet<>();
+        bucket.timers().stream()
+                .filter(timer -> !timer.dueAt().isAfter(now))
+                .forEach(timer -> episodeIds.add(timer.episodeId()));
+        List<EpisodeSchedule> changed = new ArrayList<>();
+        int sent = 0;
+        for (EpisodeSchedule schedule : schedules.findAll(episodeIds)) {
+            EpisodeSchedule next = delivery.sendDue(schedule, now);
+            if (next != schedule) {
+                changed.add(next);
+                sent += schedule.dueAt(now).size();
+            }
+        }
+        for (EpisodeSchedule lost : store.saveAll(changed)) {
+            // another writer changed the schedule since it was read: read it again and send what is still due
+            ConcurrentWrites.retry(() -> schedules.find(lost.episodeId()).ifPresent(current -> {
+                EpisodeSchedule next = delivery.sendDue(current, now);
+                if (next != current) {
+                    store.save(next);
+                }
+            }));
+        }
+        return sent;
+    }
+
+    private Duration sleepUntil(Instant nextDue, Instant now) {
+        if (nextDue == null) {
+            return longestSleep;
+        }
+        Duration untilDue = Duration.between(now, nextDue);
+        if (untilDue.compareTo(SHORTEST_SLEEP) < 0) {
+            return SHORTEST_SLEEP;
+        }
+        return untilDue.compareTo(longestSleep) < 0 ? untilDue : longestSleep;
+    }
+
+    /** The earliest timer of the bucket still ahead of {@code now}, if earlier than {@code soFar}. */
+    private static Instant earliest(Instant soFar, FollowUpTimers.Bucket bucket, Instant now) {
+        Instant earliest = soFar;
+        for (FollowUpTimers.Timer timer : bucket.timers()) {
+            if (timer.dueAt().isAfter(now) && (earliest == null || timer.dueAt().isBefore(earliest))) {
+                earliest = timer.dueAt();
+            }
+        }
+        return earliest;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
