@@ -1,14 +1,20 @@
 package org.carepath.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.carepath.platform.deadletter.DeadLetterConfiguration;
+import org.carepath.platform.messaging.BatchConsumers;
+import org.carepath.platform.messaging.DeadLetterErrorHandling;
 import org.carepath.platform.messaging.InboundEvents;
 import org.carepath.platform.messaging.OutboxMessages;
+import org.carepath.platform.outbox.AggregateBatches;
 import org.carepath.platform.outbox.OutboxMetrics;
 import org.carepath.platform.outbox.OutboxRelay;
 import org.carepath.platform.outbox.OutboxStore;
@@ -25,14 +31,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.LoggingProducerListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What every Carepath service gets by depending on the platform. */
 @AutoConfiguration(
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 @EnableConfigurationProperties(OutboxProperties.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, DeadLetterConfiguration.class})
 public class PathwayPlatformAutoConfiguration {
 
     @Bean
@@ -77,6 +85,33 @@ public class PathwayPlatformAutoConfiguration {
     @Bean
     OutboxStore outboxStore(MongoTemplate mongo, OutboxRelay relay) {
         return new OutboxStore(mongo, relay);
+    }
+
+    @Bean
+    AggregateBatches aggregateBatches(MongoTemplate mongo, OutboxStore store) {
+        return new AggregateBatches(mongo, store);
+    }
+
+    @Bean
+    BatchConsumers batchConsumers(InboundEvents inbound, ObjectProvider<MeterRegistry> meterRegistry) {
+        return new BatchConsumers(inbound, meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    DeadLetterErrorHandling deadLetterErrorHandling(
+            KafkaProperties kafkaProperties, ObjectProvider<MeterRegistry> meterRegistry) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
+        KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        // The default listener quotes the value of a record it failed to send: patient data stays out of logs.
+        LoggingProducerListener<byte[], byte[]> failures = new LoggingProducerListener<>();
+        failures.setIncludeContents(false);
+        template.setProducerListener(failures);
+        return new DeadLetterErrorHandling(template, meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

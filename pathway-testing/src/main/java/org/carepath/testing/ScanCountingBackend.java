@@ -27,10 +27,20 @@ public final class ScanCountingBackend extends MemoryBackend {
 
     /** Full scans so far of every collection of {@code database}. */
     public long fullScans(String database) {
-        return fullScans.entrySet().stream()
-                .filter(entry -> entry.getKey().startsWith(database + "."))
-                .mapToLong(entry -> entry.getValue().get())
+        return fullScansByCollection(database).values().stream()
+                .mapToLong(Long::longValue)
                 .sum();
+    }
+
+    /** Full scans so far per collection of {@code database}. */
+    public Map<String, Long> fullScansByCollection(String database) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        fullScans.forEach((key, count) -> {
+            if (key.startsWith(database + ".")) {
+                counts.put(key.substring(database.length() + 1), count.get());
+            }
+        });
+        return counts;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.carepath.billing.account.EpisodeAccount;
 import org.carepath.billing.account.Reestimate;
@@ -20,16 +21,16 @@ import org.carepath.platform.messaging.EventRejectedException;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.messaging.OutboxMessage;
 import org.carepath.platform.messaging.OutboxMessages;
-import org.carepath.platform.outbox.OutboxStore;
-import org.carepath.platform.persistence.ConcurrentWrites;
+import org.carepath.platform.outbox.AggregateBatches;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps each episode's estimate current as decisions, bookings and cancellations arrive (billing-rules.md §5).
- * Idempotent on the event id: a redelivered event finds its id among the account's applied events and changes
- * nothing. Concurrent writers are settled by the document's version and its unique id.
+ * Keeps each episode's estimate current as decisions, bookings and cancellations arrive (billing-rules.md §5), a
+ * batch at a time ({@link AggregateBatches}). Idempotent on the event id: a redelivered event finds its id among
+ * the account's applied events and changes nothing. Concurrent writers are settled by the document's version and
+ * its unique id.
  */
 @Service
 class EpisodeEstimates {
@@ -39,47 +40,49 @@ class EpisodeEstimates {
     private final EpisodeRepository episodes;
     private final EstimateCalculator calculator;
     private final OutboxMessages outboxMessages;
-    private final OutboxStore store;
+    private final AggregateBatches batches;
     private final Clock clock;
 
     EpisodeEstimates(
             EpisodeRepository episodes,
             EstimateCalculator calculator,
             OutboxMessages outboxMessages,
-            OutboxStore store,
+            AggregateBatches batches,
             Clock clock) {
         this.episodes = episodes;
         this.calculator = calculator;
         this.outboxMessages = outboxMessages;
-        this.store = store;
+        this.batches = batches;
         this.clock = clock;
     }
 
-    void decided(InboundEvent<TriageDecided> event) {
-        TriageDecided decision = event.payload();
-        if (decision.candidateProcedures() != null
-                && decision.candidateProcedures().stream()
-                        .anyMatch(candidate -> candidate == null || isBlank(candidate.cpt()))) {
-            throw new EventRejectedException("a candidate procedure has no cpt");
-        }
-        apply(decision.episodeId(), event.eventId(), account -> account.decided(decision));
+    void decided(List<InboundEvent<TriageDecided>> events) {
+        apply(events, TriageDecided::episodeId, decision -> {
+            if (decision.candidateProcedures() != null
+                    && decision.candidateProcedures().stream()
+                            .anyMatch(candidate -> candidate == null || isBlank(candidate.cpt()))) {
+                throw new EventRejectedException("a candidate procedure has no cpt");
+            }
+            return account -> account.decided(decision);
+        });
     }
 
-    void booked(InboundEvent<AppointmentBooked> event) {
-        AppointmentBooked booked = event.payload();
-        requirePresent(booked.appointmentId(), "appointmentId");
-        if (booked.status() == AppointmentStatus.CANCELLED) {
-            apply(booked.episodeId(), event.eventId(), account -> account.cancelled(booked.appointmentId()));
-            return;
-        }
-        BookedAppointment appointment = new BookedAppointment(booked.appointmentId(), cpt(booked));
-        apply(booked.episodeId(), event.eventId(), account -> account.booked(appointment));
+    void booked(List<InboundEvent<AppointmentBooked>> events) {
+        apply(events, AppointmentBooked::episodeId, booked -> {
+            requirePresent(booked.appointmentId(), "appointmentId");
+            if (booked.status() == AppointmentStatus.CANCELLED) {
+                return account -> account.cancelled(booked.appointmentId());
+            }
+            BookedAppointment appointment = new BookedAppointment(booked.appointmentId(), cpt(booked));
+            return account -> account.booked(appointment);
+        });
     }
 
-    void cancelled(InboundEvent<AppointmentCancelled> event) {
-        AppointmentCancelled cancelled = event.payload();
-        requirePresent(cancelled.appointmentId(), "appointmentId");
-        apply(cancelled.episodeId(), event.eventId(), account -> account.cancelled(cancelled.appointmentId()));
+    void cancelled(List<InboundEvent<AppointmentCancelled>> events) {
+        apply(events, AppointmentCancelled::episodeId, cancelled -> {
+            requirePresent(cancelled.appointmentId(), "appointmentId");
+            return account -> account.cancelled(cancelled.appointmentId());
+        });
     }
 
     Optional<EstimateProduced> current(String episodeId) {
@@ -93,27 +96,37 @@ class EpisodeEstimates {
                 .orElse(List.of());
     }
 
-    private void apply(String episodeId, String eventId, UnaryOperator<EpisodeAccount> change) {
-        requirePresent(episodeId, "episodeId");
-        ConcurrentWrites.retry(() -> {
-            EpisodeDocument document = episodes.findById(episodeId).orElseGet(() -> EpisodeDocument.opened(episodeId));
-            if (document.hasApplied(eventId)) {
-                log.info("Event {} already applied to episode {}", eventId, episodeId);
-                return;
-            }
-            Reestimate next = reestimated(change.apply(document.account()));
-            if (next.produced() == null) {
-                store.save(document.applied(eventId, next.account()));
-                log.debug("Event {} applied to episode {}: estimate unchanged", eventId, episodeId);
-                return;
-            }
-            store.save(document.applied(eventId, next.account(), published(next.produced())));
-            log.info(
-                    "Episode {} estimate v{} produced (cause {})",
-                    episodeId,
-                    next.produced().version(),
-                    eventId);
-        });
+    /** One batch: every account it touches read at once, each event applied in order, one bulk write. */
+    private <T> void apply(
+            List<InboundEvent<T>> events,
+            Function<T, String> episodeIdOf,
+            Function<T, UnaryOperator<EpisodeAccount>> changeOf) {
+        batches.apply(
+                EpisodeDocument.class,
+                events,
+                event -> requirePresent(episodeIdOf.apply(event.payload()), "episodeId"),
+                (document, event) -> applied(
+                        document != null ? document : EpisodeDocument.opened(episodeIdOf.apply(event.payload())),
+                        event.eventId(),
+                        changeOf.apply(event.payload())));
+    }
+
+    private EpisodeDocument applied(EpisodeDocument document, String eventId, UnaryOperator<EpisodeAccount> change) {
+        if (document.hasApplied(eventId)) {
+            log.info("Event {} already applied to episode {}", eventId, document.episodeId());
+            return document;
+        }
+        Reestimate next = reestimated(change.apply(document.account()));
+        if (next.produced() == null) {
+            log.debug("Event {} applied to episode {}: estimate unchanged", eventId, document.episodeId());
+            return document.applied(eventId, next.account());
+        }
+        log.info(
+                "Episode {} estimate v{} produced (cause {})",
+                document.episodeId(),
+                next.produced().version(),
+                eventId);
+        return document.applied(eventId, next.account(), published(next.produced()));
     }
 
     private Reestimate reestimated(EpisodeAccount changed) {
@@ -145,10 +158,11 @@ class EpisodeEstimates {
         return booked.type().cpt();
     }
 
-    private static void requirePresent(String value, String field) {
+    private static String requirePresent(String value, String field) {
         if (isBlank(value)) {
             throw new EventRejectedException("payload has no " + field);
         }
+        return value;
     }
 
     private static boolean isBlank(String value) {

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.carepath.billing.RunningBillingService;
 import org.carepath.events.Topics;
 import org.carepath.events.triage.TriageDecided;
+import org.carepath.testing.FullScans;
 import org.carepath.testing.HttpJson;
 import org.carepath.testing.TopicPublisher;
 import org.carepath.testing.TopicRecorder;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,6 +39,9 @@ class EpisodeEstimatesIT extends RunningBillingService {
 
     @Autowired
     EpisodeRepository episodes;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @BeforeAll
     static void kafka() {
@@ -173,6 +178,59 @@ class EpisodeEstimatesIT extends RunningBillingService {
                         records -> !records.isEmpty())
                 .get(0);
         assertThat(dead.header("x-exception-message")).contains("start");
+    }
+
+    @Test
+    void aBatchWithOnePoisonRecordAppliesTheOthersAndDeadLettersOnlyThatOneNamingTheConsumerGroup() {
+        // given: one key, so the records share a partition and come in this order (in one batch when polled together)
+        String key = UUID.randomUUID().toString();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String last = UUID.randomUUID().toString();
+
+        // when
+        pathway.publish(Topics.TRIAGE_DECIDED, key, PathwayEvents.surgicalDecision(first, 1, PathwayEvents.DISCECTOMY));
+        pathway.publish(Topics.TRIAGE_DECIDED, key, PathwayEvents.surgicalDecision(null, 1, PathwayEvents.DISCECTOMY));
+        pathway.publish(
+                Topics.TRIAGE_DECIDED, key, PathwayEvents.surgicalDecision(second, 1, PathwayEvents.DISCECTOMY));
+        pathway.publish(Topics.TRIAGE_DECIDED, key, PathwayEvents.surgicalDecision(last, 1, PathwayEvents.DISCECTOMY));
+
+        // then: the last one priced means everything before it on the partition was dealt with
+        awaitVersion(first, 1);
+        awaitVersion(second, 1);
+        awaitVersion(last, 1);
+        List<RecordedEvent> dead = published.records(
+                event -> event.topic().equals(Topics.TRIAGE_DECIDED.deadLetterTopic()) && key.equals(event.key()));
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).header("x-exception-message")).contains("payload has no episodeId");
+        assertThat(dead.get(0).header("x-consumer-group")).isEqualTo("billing-service");
+        assertThat(dead.get(0).header("x-original-topic")).isEqualTo(Topics.TRIAGE_DECIDED.name());
+        assertThat(estimatesPublished(first)).hasSize(1);
+        assertThat(estimatesPublished(second)).hasSize(1);
+    }
+
+    @Test
+    void anEpisodeIsEstimatedBookedAndCancelledWithoutReadingAnyCollectionWhole() {
+        // given: a first estimate, so that the relay's start-up recovery sweep (which may scan) is long done
+        awaitVersion(marker(), 1);
+        FullScans scans = FullScans.in(mongo);
+        String episodeId = UUID.randomUUID().toString();
+        String appointmentId = "appt-" + episodeId;
+
+        // when
+        pathway.publish(
+                Topics.TRIAGE_DECIDED,
+                episodeId,
+                PathwayEvents.surgicalDecision(episodeId, 1, PathwayEvents.DISCECTOMY));
+        awaitVersion(episodeId, 1);
+        pathway.publish(Topics.APPOINTMENT_BOOKED, episodeId, PathwayEvents.surgicalConsult(episodeId, appointmentId));
+        awaitVersion(episodeId, 2);
+        pathway.publish(Topics.APPOINTMENT_CANCELLED, episodeId, PathwayEvents.cancelled(episodeId, appointmentId));
+        awaitVersion(episodeId, 3);
+        awaitEstimatesPublished(episodeId, 3);
+
+        // then
+        assertThat(scans.since()).as("collections read whole").isEmpty();
     }
 
     static Stream<Arguments> decisionsThatCannotBeApplied() {

@@ -7,12 +7,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.carepath.events.Topics;
 import org.carepath.events.intake.EpisodeReported;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.messaging.OutboxMessages;
+import org.carepath.platform.outbox.AggregateBatches;
 import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
 import org.carepath.platform.web.ConflictException;
@@ -34,6 +36,7 @@ class EpisodeIntake {
     private final EpisodeRepository episodes;
     private final OutboxMessages outboxMessages;
     private final OutboxStore store;
+    private final AggregateBatches batches;
     private final JsonMapper jsonMapper;
     private final Clock clock;
 
@@ -41,11 +44,13 @@ class EpisodeIntake {
             EpisodeRepository episodes,
             OutboxMessages outboxMessages,
             OutboxStore store,
+            AggregateBatches batches,
             JsonMapper jsonMapper,
             Clock clock) {
         this.episodes = episodes;
         this.outboxMessages = outboxMessages;
         this.store = store;
+        this.batches = batches;
         this.jsonMapper = jsonMapper;
         this.clock = clock;
     }
@@ -101,18 +106,13 @@ class EpisodeIntake {
     }
 
     /** Follows triage's decisions, so that intake can tell a client when an episode is closed. */
-    void triaged(InboundEvent<TriageDecided> event) {
-        TriageDecided decision = event.payload();
-        ConcurrentWrites.retry(() -> {
-            Episode episode = episodes.findById(decision.episodeId()).orElse(null);
+    void triaged(List<InboundEvent<TriageDecided>> events) {
+        batches.apply(Episode.class, events, event -> event.payload().episodeId(), (episode, event) -> {
             if (episode == null) {
                 log.info("Decision {} is for an episode intake does not hold; ignored", event.eventId());
-                return;
+                return null;
             }
-            Episode triaged = episode.triaged(decision);
-            if (triaged != episode) {
-                store.save(triaged);
-            }
+            return episode.triaged(event.payload());
         });
     }
 

@@ -1,18 +1,23 @@
 package org.carepath.scheduling.appointments;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.carepath.events.Topics;
-import org.carepath.platform.messaging.InboundEvents;
+import org.carepath.platform.messaging.BatchConsumers;
+import org.carepath.platform.messaging.BatchHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The topics scheduling consumes, bound in application.yml as {@code <name>-in-0}. */
+/**
+ * The topics scheduling consumes in batches, bound in application.yml as {@code <name>-in-0}. Decisions are
+ * applied one at a time: each one's booking claims slots that the next one must see taken.
+ */
 @Configuration(proxyBeanMethods = false)
 class SchedulingEventHandlers {
 
     @Bean
-    Consumer<Message<byte[]>> triageDecided(InboundEvents inbound, DecisionScheduling scheduling) {
-        return message -> scheduling.decided(inbound.read(message, Topics.TRIAGE_DECIDED));
+    Consumer<Message<List<byte[]>>> triageDecided(BatchConsumers consumers, DecisionScheduling scheduling) {
+        return consumers.consumer(Topics.TRIAGE_DECIDED, BatchHandler.oneByOne(scheduling::decided));
     }
 }

@@ -13,8 +13,7 @@ import org.carepath.platform.messaging.EventRejectedException;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.messaging.OutboxMessage;
 import org.carepath.platform.messaging.OutboxMessages;
-import org.carepath.platform.outbox.OutboxStore;
-import org.carepath.platform.persistence.ConcurrentWrites;
+import org.carepath.platform.outbox.AggregateBatches;
 import org.carepath.triage.pathway.EpisodePathway;
 import org.carepath.triage.pathway.PathwayTransition;
 import org.carepath.triage.rules.TriageEngine;
@@ -23,9 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies reports, check-ins and findings to episodes' pathways. Idempotent on the event id: a redelivered
- * event finds its id among the pathway's applied events and changes nothing, so no decision version is made
- * twice. Concurrent writers are settled by the document's version (optimistic locking) and its unique id.
+ * Applies batches of reports, check-ins and findings to episodes' pathways: one read of the pathways a batch
+ * touches, one bulk write of those that changed ({@link AggregateBatches}). Idempotent on the event id: a
+ * redelivered event finds its id among the pathway's applied events and changes nothing, so no decision version
+ * is made twice. Concurrent writers are settled by the document's version (optimistic locking) and its unique id.
  */
 @Service
 class Triage {
@@ -35,46 +35,52 @@ class Triage {
     private final PathwayRepository pathways;
     private final TriageEngine engine;
     private final OutboxMessages outboxMessages;
-    private final OutboxStore store;
+    private final AggregateBatches batches;
     private final Clock clock;
 
     Triage(
             PathwayRepository pathways,
             TriageEngine engine,
             OutboxMessages outboxMessages,
-            OutboxStore store,
+            AggregateBatches batches,
             Clock clock) {
         this.pathways = pathways;
         this.engine = engine;
         this.outboxMessages = outboxMessages;
-        this.store = store;
+        this.batches = batches;
         this.clock = clock;
     }
 
-    void reported(InboundEvent<EpisodeReported> event) {
-        EpisodeReported report = event.payload();
-        requireEpisodeId(report.episodeId());
-        ConcurrentWrites.retry(() -> {
-            if (pathways.existsById(report.episodeId())) {
-                log.info("Episode {} already open; report event {} ignored", report.episodeId(), event.eventId());
-                return;
-            }
-            var opened = EpisodePathway.open(report, clock.instant(), engine);
-            store.insert(PathwayDocument.opened(opened.pathway(), event.eventId(), published(opened.decision())));
-            decided(opened.decision(), event.eventId());
-        });
+    void reported(List<InboundEvent<EpisodeReported>> events) {
+        batches.apply(
+                PathwayDocument.class,
+                events,
+                event -> requireEpisodeId(event.payload().episodeId()),
+                this::opened);
     }
 
-    void checkIn(InboundEvent<CheckInRecorded> event) {
-        CheckInRecorded checkIn = event.payload();
-        requireEpisodeId(checkIn.episodeId());
-        apply(checkIn.episodeId(), event.eventId(), pathway -> pathway.recordCheckIn(checkIn, clock.instant(), engine));
+    void checkIns(List<InboundEvent<CheckInRecorded>> events) {
+        batches.apply(
+                PathwayDocument.class,
+                events,
+                event -> requireEpisodeId(event.payload().episodeId()),
+                (document, event) -> advanced(
+                        document,
+                        event.payload().episodeId(),
+                        event,
+                        pathway -> pathway.recordCheckIn(event.payload(), clock.instant(), engine)));
     }
 
-    void finding(InboundEvent<FindingRecorded> event) {
-        FindingRecorded finding = event.payload();
-        requireEpisodeId(finding.episodeId());
-        apply(finding.episodeId(), event.eventId(), pathway -> pathway.recordFinding(finding, clock.instant(), engine));
+    void findings(List<InboundEvent<FindingRecorded>> events) {
+        batches.apply(
+                PathwayDocument.class,
+                events,
+                event -> requireEpisodeId(event.payload().episodeId()),
+                (document, event) -> advanced(
+                        document,
+                        event.payload().episodeId(),
+                        event,
+                        pathway -> pathway.recordFinding(event.payload(), clock.instant(), engine)));
     }
 
     Optional<TriageDecided> latest(String episodeId) {
@@ -85,27 +91,40 @@ class Triage {
         return pathways.findById(episodeId).map(document -> document.pathway().decisions());
     }
 
-    private void apply(String episodeId, String eventId, Function<EpisodePathway, PathwayTransition> transition) {
-        ConcurrentWrites.retry(() -> {
-            PathwayDocument document =
-                    pathways.findById(episodeId).orElseThrow(() -> new EpisodeNotYetKnownException(episodeId));
-            if (document.hasApplied(eventId)) {
-                log.info("Event {} already applied to episode {}", eventId, episodeId);
-                return;
-            }
-            PathwayTransition next = transition.apply(document.pathway());
-            if (next instanceof PathwayTransition.Decided decided) {
-                store.save(document.advancedTo(decided.pathway(), eventId, published(decided.decision())));
-                decided(decided.decision(), eventId);
-            } else if (next instanceof PathwayTransition.Refused refused) {
-                store.save(document.refused(eventId, refused.refusal().name()));
-                log.info(
-                        "Event {} refused for episode {}: {}",
-                        eventId,
-                        episodeId,
-                        refused.refusal().explanation());
-            }
-        });
+    private PathwayDocument opened(PathwayDocument existing, InboundEvent<EpisodeReported> event) {
+        if (existing != null) {
+            log.info("Episode {} already open; report event {} ignored", existing.episodeId(), event.eventId());
+            return existing;
+        }
+        var opened = EpisodePathway.open(event.payload(), clock.instant(), engine);
+        decided(opened.decision(), event.eventId());
+        return PathwayDocument.opened(opened.pathway(), event.eventId(), published(opened.decision()));
+    }
+
+    private PathwayDocument advanced(
+            PathwayDocument document,
+            String episodeId,
+            InboundEvent<?> event,
+            Function<EpisodePathway, PathwayTransition> transition) {
+        if (document == null) {
+            throw new EpisodeNotYetKnownException(episodeId);
+        }
+        if (document.hasApplied(event.eventId())) {
+            log.info("Event {} already applied to episode {}", event.eventId(), document.episodeId());
+            return document;
+        }
+        PathwayTransition next = transition.apply(document.pathway());
+        if (next instanceof PathwayTransition.Decided decided) {
+            decided(decided.decision(), event.eventId());
+            return document.advancedTo(decided.pathway(), event.eventId(), published(decided.decision()));
+        }
+        PathwayTransition.Refused refused = (PathwayTransition.Refused) next;
+        log.info(
+                "Event {} refused for episode {}: {}",
+                event.eventId(),
+                document.episodeId(),
+                refused.refusal().explanation());
+        return document.refused(event.eventId(), refused.refusal().name());
     }
 
     private OutboxMessage published(TriageDecided decision) {
@@ -114,7 +133,7 @@ class Triage {
         return outboxMessages.create(Topics.TRIAGE_DECIDED, eventId, decision.episodeId(), decision);
     }
 
-    private void decided(TriageDecided decision, String causeEventId) {
+    private static void decided(TriageDecided decision, String causeEventId) {
         log.info(
                 "Episode {} decided v{} {} (cause {})",
                 decision.episodeId(),
@@ -123,9 +142,10 @@ class Triage {
                 causeEventId);
     }
 
-    private static void requireEpisodeId(String episodeId) {
+    private static String requireEpisodeId(String episodeId) {
         if (episodeId == null || episodeId.isBlank()) {
             throw new EventRejectedException("payload has no episodeId");
         }
+        return episodeId;
     }
 }

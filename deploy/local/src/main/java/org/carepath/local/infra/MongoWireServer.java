@@ -6,12 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server) whose data lives in one H2 MVStore file, so it survives a
  * restart. No multi-document transactions (STACK.md).
  */
 public final class MongoWireServer implements AutoCloseable {
+
+    static final int CACHE_MB = 256;
+    static final int WRITE_BUFFER_KB = 8 * 1024;
 
     private final MongoServer server;
     private final String connectionString;
@@ -31,7 +35,7 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of " + databaseFile, e);
         }
-        MongoServer server = new MongoServer(new H2Backend(databaseFile.toString()));
+        MongoServer server = new MongoServer(new H2Backend(openStore(databaseFile)));
         try {
             server.bind("127.0.0.1", port);
         } catch (RuntimeException bindFailed) {
@@ -39,6 +43,21 @@ public final class MongoWireServer implements AutoCloseable {
             throw bindFailed;
         }
         return new MongoWireServer(server, "mongodb://127.0.0.1:" + port);
+    }
+
+    /**
+     * The H2 store, tuned for many small writes (STACK.md measured ~5.8 KB of file per write with the defaults): a
+     * cache that holds the working set, so a read by {@code _id} rarely goes to disk; a larger write buffer, so a
+     * commit carries many writes' pages at once; compressed pages, so the documents' repeated field names cost
+     * less on disk.
+     */
+    static MVStore openStore(Path databaseFile) {
+        return new MVStore.Builder()
+                .fileName(databaseFile.toString())
+                .cacheSize(CACHE_MB)
+                .autoCommitBufferSize(WRITE_BUFFER_KB)
+                .compress()
+                .open();
     }
 
     /** {@code mongodb://127.0.0.1:<port>}, with no database: each service picks its own. */

@@ -1,0 +1,58 @@
+package org.carepath.platform.deadletter;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.carepath.platform.messaging.DeadLetterErrorHandling;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.config.BindingServiceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The dead-letter overview and replay of every consuming service (CONTRACT.md "Dead letters"). */
+@Configuration(proxyBeanMethods = false)
+public class DeadLetterConfiguration {
+
+    @Bean
+    DeadLetters deadLetters(
+            @Value("${spring.cloud.stream.default.group:${spring.application.name}}") String group,
+            BindingServiceProperties bindings,
+            KafkaProperties kafkaProperties,
+            DeadLetterErrorHandling errorHandling,
+            MongoTemplate mongo) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letter-reader");
+        return new DeadLetters(
+                group,
+                () -> deadLetterTopics(bindings),
+                () -> new KafkaConsumer<>(config),
+                errorHandling.deadLetterProducer(),
+                mongo);
+    }
+
+    @Bean
+    DeadLetterController deadLetterController(DeadLetters deadLetters) {
+        return new DeadLetterController(deadLetters);
+    }
+
+    /** {@code <destination>.dlq} of every consumer binding ({@code <function>-in-<n>}). */
+    static Collection<String> deadLetterTopics(BindingServiceProperties bindings) {
+        TreeSet<String> topics = new TreeSet<>();
+        bindings.getBindings().forEach((name, binding) -> {
+            if (name.contains("-in-") && binding.getDestination() != null) {
+                topics.add(binding.getDestination() + ".dlq");
+            }
+        });
+        return topics;
+    }
+}
