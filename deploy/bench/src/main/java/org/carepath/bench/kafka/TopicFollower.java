@@ -86,6 +86,12 @@ public final class TopicFollower implements AutoCloseable {
             positioned.countDown();
             long nextRefresh = System.nanoTime() + REFRESH_NANOS;
             while (!closing) {
+                if (assigned.isEmpty()) {
+                    // poll() refuses to run with nothing assigned: wait for a topic to appear
+                    sleep(POLL);
+                    addNewPartitions(consumer, assigned);
+                    continue;
+                }
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 long now = System.nanoTime();
                 for (ConsumerRecord<String, byte[]> record : records) {
@@ -132,6 +138,14 @@ public final class TopicFollower implements AutoCloseable {
             }
         }
         return partitions;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The record key (CONTRACT.md: the episode id); ce_subject carries the same id when a key is absent. */

@@ -75,7 +75,7 @@ public final class Preload {
                 ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
             Posting posting = post(count, deadline, timeline);
             long drainStart = System.nanoTime();
-            boolean drained = awaitDrained(posting, timeline, lag, deadline);
+            boolean drained = awaitDrained(posting, timeline, lag, deadline, follower);
             double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
             return new PreloadResult(
                     count,
@@ -128,11 +128,17 @@ public final class Preload {
         return posting;
     }
 
-    private boolean awaitDrained(Posting posting, EpisodeTimeline timeline, ConsumerLag lag, long deadline) {
+    private boolean awaitDrained(
+            Posting posting, EpisodeTimeline timeline, ConsumerLag lag, long deadline, TopicFollower follower) {
         long nextProgress = System.nanoTime();
         int lastThrough = -1;
         long lastMove = System.nanoTime();
         while (!stopping.getAsBoolean() && System.nanoTime() < deadline) {
+            if (follower.failure() != null) {
+                throw new IllegalStateException(
+                        "following " + ServiceTopics.ESTIMATE_PRODUCED + " failed: " + follower.failure(),
+                        follower.failure());
+            }
             int through = through(posting.accepted, timeline);
             if (through >= posting.accepted.size()) {
                 return true;
