@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.carepath.bench.baseline.BaselineDriver;
 import org.carepath.bench.baseline.BaselinePipeline;
+import org.carepath.bench.kafka.ConsumerLag;
 import org.carepath.bench.kafka.TopicPartitions;
 import org.carepath.bench.load.StepDriver;
 import org.carepath.bench.load.StepRunner;
@@ -46,6 +47,8 @@ final class Bench {
 
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final double WARM_UP_MAX_RATE = 20;
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SETTLE_CHECK = Duration.ofMillis(500);
 
     private final BenchOptions options;
     private final String bootstrapServers;
@@ -154,6 +157,7 @@ final class Bench {
             if (stopping.getAsBoolean()) {
                 break;
             }
+            awaitNoLag();
             Map<CarepathService, Scrape> before = scraper.scrapeAll();
             long acceptedBefore = storedEpisodes.get();
             StepResult result = runner.run(driver, rate, options.step());
@@ -179,8 +183,9 @@ final class Bench {
         Map<CarepathService, Scrape> after = scraper.scrapeAll();
         String summary = String.format(
                 Locale.ROOT,
-                "Preload: %d of %d reports accepted in %.1f s (**%.1f reports/s**, %d in flight); %d through to their"
-                        + " estimate %.1f s after the last answer (%.1f episodes/s overall)%s",
+                "Preload: %d of %d reports accepted in %.1f s (**%.1f reports/s**, %d in flight); %d booked or"
+                        + " waitlisted and estimated, with no consumer lag left, %.1f s after the last answer"
+                        + " (%.1f episodes/s overall)%s",
                 result.accepted(),
                 result.requested(),
                 result.postSeconds(),
@@ -222,6 +227,27 @@ final class Bench {
             }
         }
         return results;
+    }
+
+    /**
+     * Lets the services finish what the step before left them (a booking after its estimate, say), so each step
+     * starts from an idle pipeline and its command counts are its own. Bounded: after that the step starts anyway.
+     */
+    private void awaitNoLag() {
+        long giveUp = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        try (ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
+            Map<String, Long> behind = lag.byGroup();
+            while (behind.values().stream().anyMatch(records -> records > 0)) {
+                if (stopping.getAsBoolean() || System.nanoTime() >= giveUp) {
+                    notes.add("a step started with the services still behind: " + ConsumerLag.describe(behind));
+                    return;
+                }
+                Thread.sleep(SETTLE_CHECK.toMillis());
+                behind = lag.byGroup();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A short unreported step, so the first reported one does not pay for class loading and JIT compilation. */

@@ -8,7 +8,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.carepath.bench.kafka.TopicFollower;
 import org.carepath.bench.measure.EpisodeTimeline;
-import org.carepath.bench.measure.Hop;
 import org.carepath.bench.measure.StepMeasurement;
 import org.carepath.bench.measure.StepResult;
 import org.carepath.bench.report.Numbers;
@@ -104,7 +103,7 @@ public final class StepRunner {
                     label,
                     elapsed,
                     measurement.answered(),
-                    timeline.seenCount(Hop.endToEnd())));
+                    measurement.completed(timeline)));
         }
     }
 }

@@ -89,6 +89,18 @@ public final class StepMeasurement {
         return firstFailure.get();
     }
 
+    /** How many of this step's messages have reached the end of the pipeline so far. */
+    public int completed(EpisodeTimeline timeline) {
+        int completed = 0;
+        for (int i = 0; i < keys.length(); i++) {
+            String key = keys.get(i);
+            if (key != null && timeline.firstSeen(key, Hop.endToEnd()).isPresent()) {
+                completed++;
+            }
+        }
+        return completed;
+    }
+
     /** Whether every message of the schedule has been answered and every accepted one reached the end. */
     public boolean isComplete(EpisodeTimeline timeline, int sent) {
         if (answers.get() < sent) {

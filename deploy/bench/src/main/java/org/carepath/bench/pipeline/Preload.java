@@ -18,9 +18,9 @@ import org.carepath.bench.measure.Hop;
 
 /**
  * Fills the store before the steps: POSTs reports as fast as intake takes them (a few in flight, closed loop),
- * then waits until the pipeline is through, i.e. every accepted episode's estimate has been seen; or, should some
- * never produce one, until no service group has lag left and nothing has moved for a while. Bounded in count and
- * time.
+ * then waits until the pipeline has drained: every accepted episode booked or waitlisted and estimated, and no
+ * service's consumer group behind; or, should some episodes never get there, until no group is behind and nothing
+ * has moved for a while. Bounded in count and time.
  */
 public final class Preload {
 
@@ -70,7 +70,7 @@ public final class Preload {
         try (TopicFollower follower = TopicFollower.start(
                         bootstrapServers,
                         "preload-" + ProcessHandle.current().pid(),
-                        Map.of(ServiceTopics.ESTIMATE_PRODUCED, Hop.BILLING),
+                        ServiceTopics.hopByTopic(),
                         timeline);
                 ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
             Posting posting = post(count, deadline, timeline);
@@ -120,7 +120,7 @@ public final class Preload {
             if (System.nanoTime() >= nextProgress) {
                 nextProgress = System.nanoTime() + PROGRESS_NANOS;
                 progress.accept("preload: " + posting.accepted.size() + " of " + count + " accepted, "
-                        + timeline.seenCount(Hop.BILLING) + " through to their estimate");
+                        + timeline.seenCount(Hop.BILLING) + " estimated");
             }
         }
         acquire(inFlight, IN_FLIGHT, deadline); // the last answers
@@ -136,42 +136,46 @@ public final class Preload {
         while (!stopping.getAsBoolean() && System.nanoTime() < deadline) {
             if (follower.failure() != null) {
                 throw new IllegalStateException(
-                        "following " + ServiceTopics.ESTIMATE_PRODUCED + " failed: " + follower.failure(),
-                        follower.failure());
+                        "following the topics failed: " + follower.failure(), follower.failure());
             }
             int through = through(posting.accepted, timeline);
-            if (through >= posting.accepted.size()) {
-                return true;
-            }
             long now = System.nanoTime();
             if (through != lastThrough) {
                 lastThrough = through;
                 lastMove = now;
             }
+            boolean allThrough = through >= posting.accepted.size();
+            boolean quiet = now - lastMove >= QUIET_NANOS;
             Map<String, Long> lagByGroup = null;
-            if (now - lastMove >= QUIET_NANOS || now >= nextProgress) {
+            if (allThrough || quiet || now >= nextProgress) {
                 lagByGroup = lag.byGroup();
-                if (now - lastMove >= QUIET_NANOS
-                        && lagByGroup.values().stream().allMatch(behind -> behind == 0)) {
+                boolean noLag = lagByGroup.values().stream().allMatch(behind -> behind == 0);
+                if (allThrough && noLag) {
+                    return true;
+                }
+                if (quiet && noLag) {
                     progress.accept("preload: no lag and nothing new for " + QUIET_NANOS / 1_000_000_000 + " s; "
-                            + (posting.accepted.size() - through) + " episodes produced no estimate");
+                            + (posting.accepted.size() - through) + " episodes never got both a booking (or"
+                            + " waitlisting) and an estimate");
                     return true;
                 }
             }
             if (now >= nextProgress) {
                 nextProgress = now + PROGRESS_NANOS;
                 progress.accept("preload: " + through + " of " + posting.accepted.size()
-                        + " through to their estimate; lag " + ConsumerLag.describe(lagByGroup));
+                        + " through scheduling and billing; lag " + ConsumerLag.describe(lagByGroup));
             }
             sleep();
         }
         return false;
     }
 
+    /** Accepted episodes that reached both ends of the pipeline: scheduling's answer and billing's estimate. */
     private static int through(Set<String> accepted, EpisodeTimeline timeline) {
         int through = 0;
         for (String episodeId : accepted) {
-            if (timeline.firstSeen(episodeId, Hop.BILLING).isPresent()) {
+            if (timeline.firstSeen(episodeId, Hop.BILLING).isPresent()
+                    && timeline.firstSeen(episodeId, Hop.SCHEDULING).isPresent()) {
                 through++;
             }
         }

@@ -9,8 +9,8 @@ package org.carepath.bench.pipeline;
  * @param firstFailure the first failure's reason, or null
  * @param postSeconds from the first POST to the last answer
  * @param drainSeconds from the last answer until the pipeline was through (or the bench stopped waiting)
- * @param through accepted episodes whose estimate was seen
- * @param drained whether the bench saw the pipeline through (every estimate, or no lag left and nothing moving)
+ * @param through accepted episodes seen booked (or waitlisted) and estimated
+ * @param drained whether the pipeline drained (everything through and no lag, or no lag and nothing moving)
  */
 public record PreloadResult(
         int requested,

@@ -135,4 +135,15 @@ class StepMeasurementTest {
         timeline.seen("a", Hop.BILLING, START + MS);
         assertThat(measurement.isComplete(timeline, 2)).isTrue();
     }
+
+    @Test
+    void countsOnlyItsOwnEpisodesAsCompleted() {
+        StepMeasurement measurement = new StepMeasurement(new OpenLoopSchedule(2, Duration.ofSeconds(1)), START);
+        EpisodeTimeline timeline = new EpisodeTimeline();
+        measurement.accepted(0, "mine", START);
+        timeline.seen("mine", Hop.BILLING, START + MS);
+        timeline.seen("from-the-step-before", Hop.BILLING, START + MS);
+
+        assertThat(measurement.completed(timeline)).isEqualTo(1);
+    }
 }
