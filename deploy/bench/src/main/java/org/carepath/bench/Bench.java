@@ -161,6 +161,9 @@ final class Bench {
             Map<CarepathService, Scrape> before = scraper.scrapeAll();
             long acceptedBefore = storedEpisodes.get();
             StepResult result = runner.run(driver, rate, options.step());
+            if (stopping.getAsBoolean()) {
+                break; // a step cut short measures the stop, not the services
+            }
             Map<CarepathService, Scrape> after = scraper.scrapeAll();
             results.add(result);
             printRow("services", "HTTP 202", result);
@@ -221,6 +224,9 @@ final class Bench {
                     break;
                 }
                 StepResult result = runner.run(driver, rate, options.step());
+                if (stopping.getAsBoolean()) {
+                    break;
+                }
                 results.add(result);
                 printRow("baseline", "broker ack", result);
                 noteFailures("baseline " + Numbers.rate(rate) + "/s", result, pipeline.failure());
@@ -284,7 +290,8 @@ final class Bench {
                 .line("- command: `" + commandLine + "`")
                 .line("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + Numbers.bytes(memory)
                         + " memory, Java " + System.getProperty("java.version") + "; broker, MongoDB wire server and"
-                        + " bench in one JVM, the four services as their own processes")
+                        + " bench in one JVM"
+                        + (options.services() ? ", the four services as their own processes" : ", no services"))
                 .line("- stack: `" + scratchDir + "` (data and logs), " + partitions + " partitions per topic")
                 .line("- method: open loop; report i is due at start + i / rate and its latency counts from that"
                         + " intended time, whatever happened before it (no coordinated omission). Latencies are"

@@ -84,6 +84,10 @@ public final class CarepathBench {
                             () -> stopping,
                             report)
                     .run("Carepath bench, " + TITLE_TIME.format(now), commandLine(args), root.relativize(scratch));
+            if (stopping) {
+                out.println("The bench was stopped before it finished; no report written");
+                return;
+            }
             report.write(reportFile);
             out.println();
             out.print(report.markdown());
