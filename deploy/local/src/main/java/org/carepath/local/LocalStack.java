@@ -16,39 +16,47 @@ import org.carepath.local.infra.Infrastructure;
  * The running local stack: the infrastructure, then the services. {@link #stop()} may come from a JVM shutdown
  * hook at any point of start-up, so each part is published as soon as it exists.
  */
-final class LocalStack {
+public final class LocalStack {
 
     private final Path projectRoot;
+    private final Path dataDir;
     private final PrintStream out;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Infrastructure infrastructure;
     private volatile ServiceFleet fleet;
 
-    LocalStack(Path projectRoot, PrintStream out) {
+    /** A stack keeping its data and logs under {@code <projectRoot>/.carepath}. */
+    public LocalStack(Path projectRoot, PrintStream out) {
+        this(projectRoot, projectRoot.resolve(".carepath"), out);
+    }
+
+    /** A stack keeping its data and logs under {@code dataDir} (the benchmark's scratch folder). */
+    public LocalStack(Path projectRoot, Path dataDir, PrintStream out) {
         this.projectRoot = projectRoot;
+        this.dataDir = dataDir;
         this.out = out;
     }
 
-    Path projectRoot() {
+    public Path projectRoot() {
         return projectRoot;
     }
 
-    Path dataDir() {
-        return projectRoot.resolve(".carepath");
+    public Path dataDir() {
+        return dataDir;
     }
 
-    Path logDir() {
+    public Path logDir() {
         return dataDir().resolve("logs");
     }
 
-    static void requireFreePorts(InfraPorts infraPorts, Map<CarepathService, Integer> servicePorts) {
+    public static void requireFreePorts(InfraPorts infraPorts, Map<CarepathService, Integer> servicePorts) {
         List<NamedPort> wanted = new ArrayList<>(infraPorts.named());
         servicePorts.forEach((service, port) -> wanted.add(new NamedPort(service.artifactId(), port)));
         wanted.sort(Comparator.comparingInt(NamedPort::port));
         Ports.requireFree(wanted);
     }
 
-    Infrastructure startInfrastructure(InfraPorts ports) {
+    public Infrastructure startInfrastructure(InfraPorts ports) {
         out.println("Starting Kafka (KRaft) on 127.0.0.1:" + ports.kafka() + " and MongoDB on 127.0.0.1:"
                 + ports.mongodb() + ", data in " + dataDir());
         infrastructure = Infrastructure.start(dataDir(), ports);
@@ -56,7 +64,7 @@ final class LocalStack {
         return infrastructure;
     }
 
-    ServiceFleet startServices(Map<CarepathService, Integer> ports, Duration timeout) {
+    public ServiceFleet startServices(Map<CarepathService, Integer> ports, Duration timeout) {
         out.println("Starting the four services; their output goes to " + logDir());
         fleet = ServiceFleet.launch(
                 projectRoot, infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(), logDir(), ports);
@@ -75,7 +83,7 @@ final class LocalStack {
         }
     }
 
-    boolean isStopping() {
+    public boolean isStopping() {
         return stopped.getCount() == 0;
     }
 
@@ -84,7 +92,7 @@ final class LocalStack {
     }
 
     /** The services first, then Kafka, then MongoDB; the data stays. Safe to call more than once. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (isStopping()) {
             return;
         }

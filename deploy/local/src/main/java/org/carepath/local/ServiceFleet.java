@@ -128,7 +128,7 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     /** @throws FleetStartException naming the first service whose jar is not built */
-    static void requireJars(Path projectRoot) {
+    public static void requireJars(Path projectRoot) {
         for (CarepathService service : CarepathService.values()) {
             Path jar = service.jar(projectRoot);
             if (!Files.isRegularFile(jar)) {

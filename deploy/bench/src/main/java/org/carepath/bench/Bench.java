@@ -1,0 +1,336 @@
+package org.carepath.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import org.carepath.bench.baseline.BaselineDriver;
+import org.carepath.bench.baseline.BaselinePipeline;
+import org.carepath.bench.kafka.ConsumerLag;
+import org.carepath.bench.kafka.TopicPartitions;
+import org.carepath.bench.load.StepDriver;
+import org.carepath.bench.load.StepRunner;
+import org.carepath.bench.measure.StepResult;
+import org.carepath.bench.pipeline.IntakeClient;
+import org.carepath.bench.pipeline.IntakeDriver;
+import org.carepath.bench.pipeline.Preload;
+import org.carepath.bench.pipeline.PreloadResult;
+import org.carepath.bench.pipeline.ServiceTopics;
+import org.carepath.bench.pipeline.SyntheticReports;
+import org.carepath.bench.report.BenchReport;
+import org.carepath.bench.report.MarkdownTable;
+import org.carepath.bench.report.Numbers;
+import org.carepath.bench.report.RatioTable;
+import org.carepath.bench.report.StepTable;
+import org.carepath.bench.store.CommandScraper;
+import org.carepath.bench.store.CommandsTable;
+import org.carepath.bench.store.Scrape;
+import org.carepath.bench.store.StoreSize;
+import org.carepath.local.CarepathService;
+import org.carepath.local.ServiceFleet;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One bench run against a started stack: preload, the services' steps, the baseline's steps, the report. */
+final class Bench {
+
+    /** The services' topics get this many partitions unless KAFKA_MIN_PARTITIONS says otherwise. */
+    private static final int SERVICES_DEFAULT_PARTITIONS = 3;
+
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    private static final double WARM_UP_MAX_RATE = 20;
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration SETTLE_CHECK = Duration.ofMillis(500);
+
+    private final BenchOptions options;
+    private final String bootstrapServers;
+    private final ServiceFleet fleet;
+    private final Path storeFile;
+    private final String runTag;
+    private final BooleanSupplier stopping;
+    private final BenchReport report;
+    private final StepRunner runner;
+    private final AtomicLong storedEpisodes = new AtomicLong();
+
+    private final List<String> preloadSection = new ArrayList<>();
+    private final List<String> commandsSection = new ArrayList<>();
+    private final List<String> storeSection = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    /** @param fleet the running services; null when only the baseline runs */
+    Bench(
+            BenchOptions options,
+            String bootstrapServers,
+            ServiceFleet fleet,
+            Path storeFile,
+            String runTag,
+            BooleanSupplier stopping,
+            BenchReport report) {
+        this.options = options;
+        this.bootstrapServers = bootstrapServers;
+        this.fleet = fleet;
+        this.storeFile = storeFile;
+        this.runTag = runTag;
+        this.stopping = stopping;
+        this.report = report;
+        this.runner = new StepRunner(bootstrapServers, stopping, report::progress);
+    }
+
+    void run(String title, String commandLine, Path scratchDir) {
+        int partitions = partitions();
+        List<StepResult> services = options.services() ? runServices() : List.of();
+        List<StepResult> baseline =
+                options.baseline() && !stopping.getAsBoolean() ? runBaseline(partitions) : List.of();
+        header(title, commandLine, scratchDir, partitions);
+        report.lines(preloadSection);
+        if (options.services()) {
+            report.line("## Services: reports POSTed to intake, each followed on the topics to its estimate")
+                    .blank()
+                    .lines(StepTable.table("HTTP 202", services).lines())
+                    .blank();
+        }
+        if (options.baseline()) {
+            report.line("## Raw Kafka baseline: four kafka-clients relays over the same broker, ~1 KB messages")
+                    .blank()
+                    .lines(StepTable.table("broker ack", baseline).lines())
+                    .blank();
+        }
+        if (options.services() && options.baseline()) {
+            report.line("## Services against the baseline")
+                    .blank()
+                    .lines(RatioTable.table(services, baseline).lines())
+                    .blank();
+        }
+        if (!notes.isEmpty()) {
+            report.line("## Notes").blank();
+            notes.forEach(note -> report.line("- " + note));
+            report.blank();
+        }
+        report.lines(commandsSection);
+        if (options.services()) {
+            storeSection.add("- at the end: " + StoreSize.describe(StoreSize.bytes(storeFile), storedEpisodes.get()));
+            report.line("## Store size on disk (H2 file of the MongoDB wire server, " + storeFile.getFileName() + ")")
+                    .blank()
+                    .lines(storeSection)
+                    .blank();
+        }
+    }
+
+    private List<StepResult> runServices() {
+        JsonMapper json = JsonMapper.builder().build();
+        IntakeClient intake = new IntakeClient(fleet.baseUrl(CarepathService.INTAKE), json);
+        SyntheticReports reports = new SyntheticReports(json, runTag, LocalDate.now(ZoneOffset.UTC));
+        AtomicLong reportNumbers = new AtomicLong();
+        CommandScraper scraper = new CommandScraper(baseUrls());
+        IntakeDriver driver = new IntakeDriver(intake, reports, reportNumbers, storedEpisodes);
+        if (options.preload() > 0) {
+            preload(
+                    new Preload(
+                            intake,
+                            reports,
+                            reportNumbers,
+                            storedEpisodes,
+                            bootstrapServers,
+                            stopping,
+                            report::progress),
+                    scraper);
+        } else {
+            warmUp(driver);
+        }
+        commandsSection.add("## MongoDB commands per episode, per service");
+        commandsSection.add("");
+        commandsSection.add("From `" + "mongodb_driver_commands_seconds_count" + "` on each service's"
+                + " `/actuator/prometheus`, scraped before and after each step, divided by the episodes intake accepted"
+                + " in it. These are driver **commands**: a bulk write is one command however many documents it"
+                + " writes. Timers that ran meanwhile (relays, sweeps, polls) are included.");
+        commandsSection.add("");
+        List<StepResult> results = new ArrayList<>();
+        for (double rate : options.rates()) {
+            if (stopping.getAsBoolean()) {
+                break;
+            }
+            awaitNoLag();
+            Map<CarepathService, Scrape> before = scraper.scrapeAll();
+            long acceptedBefore = storedEpisodes.get();
+            StepResult result = runner.run(driver, rate, options.step());
+            if (stopping.getAsBoolean()) {
+                break; // a step cut short measures the stop, not the services
+            }
+            Map<CarepathService, Scrape> after = scraper.scrapeAll();
+            results.add(result);
+            printRow("services", "HTTP 202", result);
+            noteFailures("services " + Numbers.rate(rate) + "/s", result, null);
+            long accepted = storedEpisodes.get() - acceptedBefore;
+            commandsSection.add("### Step " + Numbers.rate(rate) + "/s (" + accepted + " episodes)");
+            commandsSection.add("");
+            commandsSection.addAll(CommandsTable.lines(before, after, accepted));
+            commandsSection.add("");
+        }
+        return results;
+    }
+
+    private void preload(Preload preload, CommandScraper scraper) {
+        int count = options.preload();
+        report.progress("preload: " + count + " reports, " + Preload.IN_FLIGHT + " in flight, giving up after "
+                + Preload.timeout(count).toMinutes() + " min");
+        Map<CarepathService, Scrape> before = scraper.scrapeAll();
+        PreloadResult result = preload.run(count);
+        Map<CarepathService, Scrape> after = scraper.scrapeAll();
+        String summary = String.format(
+                Locale.ROOT,
+                "Preload: %d of %d reports accepted in %.1f s (**%.1f reports/s**, %d in flight); %d booked or"
+                        + " waitlisted and estimated, with no consumer lag left, %.1f s after the last answer"
+                        + " (%.1f episodes/s overall)%s",
+                result.accepted(),
+                result.requested(),
+                result.postSeconds(),
+                result.acceptedPerSecond(),
+                Preload.IN_FLIGHT,
+                result.through(),
+                result.drainSeconds(),
+                result.throughPerSecond(),
+                result.drained() ? "" : "; **the pipeline had not drained when the bench stopped waiting**");
+        report.progress(summary.replace("**", ""));
+        preloadSection.add(summary);
+        if (result.failed() > 0) {
+            preloadSection.add("");
+            preloadSection.add("Preload: " + result.failed() + " reports not accepted; the first because: "
+                    + result.firstFailure());
+        }
+        preloadSection.add("");
+        commandsSection.add("## MongoDB commands per episode during the preload (" + result.accepted() + " episodes)");
+        commandsSection.add("");
+        commandsSection.addAll(CommandsTable.lines(before, after, result.accepted()));
+        commandsSection.add("");
+        storeSection.add(
+                "- after the preload: " + StoreSize.describe(StoreSize.bytes(storeFile), storedEpisodes.get()));
+    }
+
+    private List<StepResult> runBaseline(int partitions) {
+        List<StepResult> results = new ArrayList<>();
+        try (BaselinePipeline pipeline = BaselinePipeline.start(bootstrapServers, partitions, runTag);
+                BaselineDriver driver = new BaselineDriver(bootstrapServers)) {
+            warmUp(driver);
+            for (double rate : options.rates()) {
+                if (stopping.getAsBoolean()) {
+                    break;
+                }
+                StepResult result = runner.run(driver, rate, options.step());
+                if (stopping.getAsBoolean()) {
+                    break;
+                }
+                results.add(result);
+                printRow("baseline", "broker ack", result);
+                noteFailures("baseline " + Numbers.rate(rate) + "/s", result, pipeline.failure());
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Lets the services finish what the step before left them (a booking after its estimate, say), so each step
+     * starts from an idle pipeline and its command counts are its own. Bounded: after that the step starts anyway.
+     */
+    private void awaitNoLag() {
+        long giveUp = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        try (ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
+            Map<String, Long> behind = lag.byGroup();
+            while (behind.values().stream().anyMatch(records -> records > 0)) {
+                if (stopping.getAsBoolean() || System.nanoTime() >= giveUp) {
+                    notes.add("a step started with the services still behind: " + ConsumerLag.describe(behind));
+                    return;
+                }
+                Thread.sleep(SETTLE_CHECK.toMillis());
+                behind = lag.byGroup();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A short unreported step, so the first reported one does not pay for class loading and JIT compilation. */
+    private void warmUp(StepDriver driver) {
+        double rate = Math.min(WARM_UP_MAX_RATE, options.rates().get(0));
+        report.progress("warm-up (not reported): " + driver.name() + " at " + Numbers.rate(rate) + "/s for "
+                + WARM_UP.toSeconds() + " s");
+        StepResult warmUp = runner.run(driver, rate, WARM_UP);
+        if (warmUp.endToEnd().isEmpty() || warmUp.missing() == warmUp.scheduled()) {
+            notes.add("the " + driver.name() + " warm-up saw nothing come through end to end");
+        }
+    }
+
+    private void printRow(String what, String sentColumn, StepResult result) {
+        report.progress(what + " step done:");
+        MarkdownTable table = StepTable.table(sentColumn, List.of(result));
+        table.lines().forEach(report::progress);
+    }
+
+    private void noteFailures(String step, StepResult result, RuntimeException relayFailure) {
+        if (result.failed() > 0) {
+            notes.add(step + ": " + result.failed() + " of " + result.scheduled() + " not accepted");
+        }
+        if (relayFailure != null) {
+            notes.add(step + ": a baseline relay stopped: " + relayFailure.getMessage());
+        }
+    }
+
+    private void header(String title, String commandLine, Path scratchDir, int partitions) {
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        report.line("# " + title)
+                .blank()
+                .line("- command: `" + commandLine + "`")
+                .line("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + Numbers.bytes(memory)
+                        + " memory, Java " + System.getProperty("java.version") + "; broker, MongoDB wire server and"
+                        + " bench in one JVM"
+                        + (options.services() ? ", the four services as their own processes" : ", no services"))
+                .line("- stack: `" + scratchDir + "` (data and logs), " + partitions + " partitions per topic")
+                .line("- method: open loop; report i is due at start + i / rate and its latency counts from that"
+                        + " intended time, whatever happened before it (no coordinated omission). Latencies are"
+                        + " p50 / p99 / max in ms (HdrHistogram), from the intended send time to the first record"
+                        + " for the episode on each hop's topic: intake `" + ServiceTopics.EPISODE_REPORTED
+                        + "`, triage `" + ServiceTopics.TRIAGE_DECIDED + "`, scheduling `"
+                        + ServiceTopics.APPOINTMENT_BOOKED + "` or `.waitlisted`, billing `"
+                        + ServiceTopics.ESTIMATE_PRODUCED + "`. Billing reacts to the decision itself, so its"
+                        + " first estimate may come before scheduling's booking")
+                .line("- achieved/s: episodes through end to end per second within the send window, its first tenth"
+                        + " left out; missing: not through " + StepRunner.STRAGGLER_WAIT.toSeconds() + " s after"
+                        + " the window, counted end to end at that moment; pass: achieved ≥ 95 % of target and"
+                        + " end-to-end p99 ≤ 1000 ms")
+                .line("- steps: " + options.step().toSeconds() + " s each, after a " + WARM_UP.toSeconds()
+                        + " s warm-up that is not reported (the services skip it after a preload)")
+                .blank();
+    }
+
+    private int partitions() {
+        String configured = System.getenv("KAFKA_MIN_PARTITIONS");
+        int fallback = configured == null || configured.isBlank()
+                ? SERVICES_DEFAULT_PARTITIONS
+                : Integer.parseInt(configured.strip());
+        if (!options.services()) {
+            return fallback;
+        }
+        return TopicPartitions.count(bootstrapServers, ServiceTopics.EPISODE_REPORTED)
+                .orElseGet(() -> {
+                    notes.add(ServiceTopics.EPISODE_REPORTED + " did not exist at start; the baseline uses " + fallback
+                            + " partitions");
+                    return fallback;
+                });
+    }
+
+    private Map<CarepathService, URI> baseUrls() {
+        Map<CarepathService, URI> urls = new EnumMap<>(CarepathService.class);
+        for (CarepathService service : CarepathService.values()) {
+            urls.put(service, fleet.baseUrl(service));
+        }
+        return urls;
+    }
+}
