@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -15,10 +14,11 @@ import org.carepath.platform.messaging.DeadLetterErrorHandling;
 import org.carepath.platform.messaging.InboundEvents;
 import org.carepath.platform.messaging.OutboxMessages;
 import org.carepath.platform.outbox.AggregateBatches;
+import org.carepath.platform.outbox.OutboxCollections;
+import org.carepath.platform.outbox.OutboxIndexes;
 import org.carepath.platform.outbox.OutboxMetrics;
 import org.carepath.platform.outbox.OutboxRelay;
 import org.carepath.platform.outbox.OutboxStore;
-import org.carepath.platform.outbox.WithOutbox;
 import org.carepath.platform.persistence.VersionIndexes;
 import org.carepath.platform.web.ProblemDetailsAdvice;
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,7 +77,7 @@ public class PathwayPlatformAutoConfiguration {
                 relayProducers(kafkaProperties, properties),
                 // Leases and the recovery schedule are machine time, not the business clock a test may move about.
                 Clock.systemUTC(),
-                () -> outboxCollections(mongo),
+                () -> OutboxCollections.of(mongo),
                 properties,
                 meterRegistry.stream().findFirst().map(OutboxMetrics::new).orElseGet(OutboxMetrics::none));
     }
@@ -115,18 +115,13 @@ public class PathwayPlatformAutoConfiguration {
     }
 
     @Bean
-    VersionIndexes versionIndexes(MongoTemplate mongo) {
-        return new VersionIndexes(mongo);
+    OutboxIndexes outboxIndexes(MongoTemplate mongo) {
+        return new OutboxIndexes(mongo);
     }
 
-    /** The collections whose documents carry an outbox: every mapped document type that is {@link WithOutbox}. */
-    static List<String> outboxCollections(MongoTemplate mongo) {
-        return mongo.getConverter().getMappingContext().getPersistentEntities().stream()
-                .filter(entity -> WithOutbox.class.isAssignableFrom(entity.getType()))
-                .map(entity -> entity.getCollection())
-                .distinct()
-                .sorted()
-                .toList();
+    @Bean
+    VersionIndexes versionIndexes(MongoTemplate mongo) {
+        return new VersionIndexes(mongo);
     }
 
     /**

@@ -210,6 +210,38 @@ class EpisodeEstimatesIT extends RunningBillingService {
     }
 
     @Test
+    void aDeadLetterIsListedWithItsReasonAndReplayedThroughTheConsumerOnce() {
+        // given: a decision that can never be priced, dead-lettered
+        String key = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        pathway.publish(
+                Topics.TRIAGE_DECIDED, eventId, key, PathwayEvents.surgicalDecision(null, 1, PathwayEvents.DISCECTOMY));
+        await().atMost(PATIENCE).until(() -> deadLetters(key).size() == 1);
+        JsonNode listed = deadLetterTopic(Topics.TRIAGE_DECIDED.deadLetterTopic());
+        assertThat(listed.get("eventIds").toString()).contains(eventId);
+        assertThat(listed.get("reasons").has("payload has no episodeId")).isTrue();
+        assertThat(listed.get("oldest").isNull()).isFalse();
+
+        // when
+        HttpJson.Response replayed = billing()
+                .post(
+                        "/api/v1/admin/dead-letters/replay",
+                        "{\"topic\": \"" + Topics.TRIAGE_DECIDED.deadLetterTopic() + "\", \"ids\": [\"" + eventId
+                                + "\"]}");
+
+        // then: it went through the consumer again (and, still unpriceable, came back once), and is listed once
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().get("replayed").toString()).contains(eventId);
+        await().atMost(PATIENCE).until(() -> deadLetters(key).size() == 2);
+        JsonNode after = deadLetterTopic(Topics.TRIAGE_DECIDED.deadLetterTopic());
+        assertThat(occurrences(after.get("eventIds").toString(), eventId)).isEqualTo(1);
+        assertThat(billing()
+                        .post("/api/v1/admin/dead-letters/replay", "{\"topic\": \"carepath.unknown.dlq\"}")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     void anEpisodeIsEstimatedBookedAndCancelledWithoutReadingAnyCollectionWhole() {
         // given: a first estimate, so that the relay's start-up recovery sweep (which may scan) is long done
         awaitVersion(marker(), 1);
@@ -270,6 +302,24 @@ class EpisodeEstimatesIT extends RunningBillingService {
     void anUnknownEpisodeHasNoEstimate() {
         assertThat(billing().get(current("unknown")).status()).isEqualTo(404);
         assertThat(billing().get(history("unknown")).status()).isEqualTo(404);
+    }
+
+    private List<RecordedEvent> deadLetters(String key) {
+        return published.records(
+                event -> event.topic().equals(Topics.TRIAGE_DECIDED.deadLetterTopic()) && key.equals(event.key()));
+    }
+
+    private JsonNode deadLetterTopic(String topic) {
+        for (JsonNode listed : billing().get("/api/v1/admin/dead-letters").json()) {
+            if (listed.get("topic").asString().equals(topic)) {
+                return listed;
+            }
+        }
+        throw new AssertionError("no dead-letter topic " + topic + " listed");
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     /** A later episode's estimate: once it is published, anything the events before it caused would be too. */

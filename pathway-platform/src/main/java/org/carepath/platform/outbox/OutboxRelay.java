@@ -289,7 +289,9 @@ public class OutboxRelay extends PollingWorker {
         nextRecovery = now.plus(settings.recoveryInterval());
         Instant staleBefore = now.minus(settings.staleAfter());
         for (String collection : collections.get()) {
-            Query waiting = new Query(Criteria.where(OUTBOX + ".0").exists(true)).limit(settings.recoveryBatchSize());
+            // served by the sparse index on outbox.time (OutboxIndexes) on MongoDB; a scan on the wire server
+            Query waiting =
+                    new Query(Criteria.where(OUTBOX + ".time").lt(staleBefore)).limit(settings.recoveryBatchSize());
             waiting.fields().include(ID).include(OUTBOX).include(VERSION).include(LEASE);
             List<Document> documents = mongo.find(waiting, Document.class, collection);
             int found = 0;
