@@ -51,8 +51,9 @@ import org.springframework.kafka.core.ProducerFactory;
  * no document at all.
  *
  * <p>Events left in a document by a crash between its write and the broker's acknowledgement are found by the
- * recovery sweep, which runs at start-up and then every {@code recovery-interval}, reading at most
- * {@code recovery-batch-size} documents per collection per run. It takes a lease on a document before it
+ * recovery sweep, which runs at start-up (taking every event waiting) and then every {@code recovery-interval}
+ * (taking those older than {@code stale-after}), reading at most {@code recovery-batch-size} documents per
+ * collection per run. It takes a lease on a document before it
  * publishes what it found there, so two instances do not both publish it, and only the owner releases it.
  *
  * <p>At least once: a crash after the acknowledgement and before the removal re-sends with the same
@@ -86,6 +87,7 @@ public class OutboxRelay extends PollingWorker {
 
     private volatile Producer<String, String> producer;
     private volatile Instant nextRecovery = Instant.MIN;
+    private volatile boolean startedUp;
 
     public OutboxRelay(
             MongoTemplate mongo,
@@ -287,7 +289,10 @@ public class OutboxRelay extends PollingWorker {
     private void recover() {
         Instant now = clock.instant();
         nextRecovery = now.plus(settings.recoveryInterval());
-        Instant staleBefore = now.minus(settings.staleAfter());
+        // At start-up everything waiting is taken, however young: a writer killed a moment ago will not send it.
+        // Afterwards only what its writer should long have sent.
+        Instant staleBefore = startedUp ? now.minus(settings.staleAfter()) : now.plusSeconds(1);
+        startedUp = true;
         for (String collection : collections.get()) {
             // served by the sparse index on outbox.time (OutboxIndexes) on MongoDB; a scan on the wire server
             Query waiting =

@@ -195,10 +195,27 @@ class OutboxRelayTest {
     }
 
     @Test
-    void theRecoverySweepLeavesFreshEventsToTheirWriter() {
+    void atStartUpTheRecoverySweepTakesEvenTheYoungestEventsAWriterKilledAMomentAgoLeft() {
         mongo.insert(new Aggregate("e-1", null, List.of(message("ev-1", "e-1", Instant.now()))));
 
-        assertThat(relay.relayPending()).isZero();
+        assertThat(relay.relayPending()).isEqualTo(1);
+    }
+
+    @Test
+    void laterSweepsLeaveFreshEventsToTheirWriter() {
+        relay.relayPending();
+        OutboxRelay sweepingAlways = relay(new OutboxProperties(
+                500,
+                Duration.ofSeconds(5),
+                Duration.ZERO,
+                10,
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(1)));
+        sweepingAlways.relayPending();
+        mongo.insert(new Aggregate("e-1", null, List.of(message("ev-1", "e-1", Instant.now()))));
+
+        assertThat(sweepingAlways.relayPending()).isZero();
         assertThat(producer.history()).isEmpty();
     }
 
