@@ -8,10 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A background thread that does one round of work every interval (or {@link #nextWait()}), or at once after
- * {@link #wake()}, and
- * carries on while a round says there is more. A failed round is logged and retried after a longer pause, so a
- * broker or database outage never ends the thread.
+ * A background thread that does one round of work every interval (or after {@link #nextWait()}), or at once
+ * after {@link #wake()}, and carries on while a round says there is more. A failed round is logged and retried
+ * after a longer pause, so a broker or database outage never ends the thread.
  */
 public abstract class PollingWorker implements SmartLifecycle {
 

@@ -156,6 +156,14 @@ record EpisodeSchedule(
         return DueFollowUps.at(now, followUps);
     }
 
+    /** The pending follow-up that falls due first after {@code now}, if any. */
+    Optional<FollowUp> nextPending(Instant now) {
+        return followUps.stream()
+                .filter(FollowUp::isPending)
+                .filter(followUp -> followUp.dueAt().isAfter(now))
+                .min(java.util.Comparator.comparing(FollowUp::dueAt).thenComparing(FollowUp::followUpId));
+    }
+
     /** Follow-ups marked sent, each with its {@code followup.due} event. */
     EpisodeSchedule sent(List<FollowUp> sent, List<OutboxMessage> events) {
         Map<String, FollowUp> byId = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package org.carepath.scheduling.appointments;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.carepath.events.Topics;
 import org.carepath.platform.messaging.OutboxMessage;
 import org.carepath.platform.messaging.OutboxMessages;
@@ -9,9 +10,13 @@ import org.carepath.scheduling.followup.FollowUp;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts follow-ups into a schedule about to be saved (scheduling-rules §6): those due later get a timer first, those
- * already due (an emergency instruction, a reminder for an appointment less than a day away) are marked sent at
- * once with their {@code followup.due} event, in the same write as the change that planned them.
+ * Puts follow-ups into a schedule about to be saved (scheduling-rules §6). Those already due (an emergency
+ * instruction, a reminder for an appointment less than a day away) are marked sent at once with their
+ * {@code followup.due} event, in the same write as the change that planned them. For the others one timer is
+ * enough: the earliest pending follow-up of every schedule has a timer ({@link FollowUpTimers}), set before the
+ * schedule is written; when it fires, the dispatcher sends what is due and sets the timer of the next one. So a
+ * decision planning four messages writes one timer, not four. A timer whose follow-up was cancelled meanwhile
+ * still fires, finds nothing due and passes the chain on.
  */
 @Component
 class FollowUpDelivery {
@@ -25,10 +30,20 @@ class FollowUpDelivery {
     }
 
     EpisodeSchedule planned(EpisodeSchedule schedule, List<FollowUp> scheduled, List<FollowUp> cancelled, Instant now) {
-        timers.set(scheduled.stream()
-                .filter(followUp -> followUp.dueAt().isAfter(now))
+        EpisodeSchedule next = sendDue(schedule.withFollowUps(scheduled, cancelled), now);
+        Optional<FollowUp> timed = schedule.nextPending(now);
+        next.nextPending(now)
+                .filter(first ->
+                        timed.isEmpty() || first.dueAt().isBefore(timed.get().dueAt()))
+                .ifPresent(first -> timers.set(List.of(first)));
+        return next;
+    }
+
+    /** The timers that keep the chain of these schedules going: each one's next pending follow-up. */
+    void setNextTimers(List<EpisodeSchedule> schedules, Instant now) {
+        timers.set(schedules.stream()
+                .flatMap(schedule -> schedule.nextPending(now).stream())
                 .toList());
-        return sendDue(schedule.withFollowUps(scheduled, cancelled), now);
     }
 
     /** The schedule with every follow-up due at {@code now} marked sent; the same schedule when none is due. */

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends follow-ups when they fall due (scheduling-rules §6). It reads the timers of the minutes that have passed
  * since it last looked, and of the next ones, by their ids ({@link FollowUpTimers}); marks each due follow-up sent
- * in its episode's schedule with its {@code followup.due} event (one bulk write); and sleeps until the next timer
+ * in its episode's schedule with its {@code followup.due} event (one bulk write), after setting the timer of each
+ * schedule's next pending follow-up ({@link FollowUpDelivery}); and sleeps until the next timer
  * it saw, or at most {@code follow-up-dispatch-interval}. An idle dispatcher costs one read by ids per interval,
  * whatever is stored. The time is the injected {@link Clock}'s. Several instances may dispatch the same minute:
  * the schedule's version lets one of them mark a follow-up sent, once.
@@ -121,14 +122,18 @@ public class FollowUpDispatcher extends PollingWorker {
                 .filter(timer -> !timer.dueAt().isAfter(now))
                 .forEach(timer -> episodeIds.add(timer.episodeId()));
         List<EpisodeSchedule> changed = new ArrayList<>();
+        List<EpisodeSchedule> after = new ArrayList<>();
         int sent = 0;
         for (EpisodeSchedule schedule : schedules.findAll(episodeIds)) {
             EpisodeSchedule next = delivery.sendDue(schedule, now);
+            after.add(next);
             if (next != schedule) {
                 changed.add(next);
                 sent += schedule.dueAt(now).size();
             }
         }
+        // the next timers before the schedules, and the bucket goes only after both (so the chain never breaks)
+        delivery.setNextTimers(after, now);
         for (EpisodeSchedule lost : store.saveAll(changed)) {
             // another writer changed the schedule since it was read: read it again and send what is still due
             ConcurrentWrites.retry(() -> schedules.find(lost.episodeId()).ifPresent(current -> {

@@ -3,6 +3,7 @@ package org.carepath.triage.decision;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.carepath.events.Topics;
 import org.carepath.events.intake.CheckInRecorded;
@@ -60,27 +61,17 @@ class Triage {
     }
 
     void checkIns(List<InboundEvent<CheckInRecorded>> events) {
-        batches.apply(
-                PathwayDocument.class,
+        advanceAll(
                 events,
-                event -> requireEpisodeId(event.payload().episodeId()),
-                (document, event) -> advanced(
-                        document,
-                        event.payload().episodeId(),
-                        event,
-                        pathway -> pathway.recordCheckIn(event.payload(), clock.instant(), engine)));
+                CheckInRecorded::episodeId,
+                (pathway, checkIn) -> pathway.recordCheckIn(checkIn, clock.instant(), engine));
     }
 
     void findings(List<InboundEvent<FindingRecorded>> events) {
-        batches.apply(
-                PathwayDocument.class,
+        advanceAll(
                 events,
-                event -> requireEpisodeId(event.payload().episodeId()),
-                (document, event) -> advanced(
-                        document,
-                        event.payload().episodeId(),
-                        event,
-                        pathway -> pathway.recordFinding(event.payload(), clock.instant(), engine)));
+                FindingRecorded::episodeId,
+                (pathway, finding) -> pathway.recordFinding(finding, clock.instant(), engine));
     }
 
     Optional<TriageDecided> latest(String episodeId) {
@@ -99,6 +90,21 @@ class Triage {
         var opened = EpisodePathway.open(event.payload(), clock.instant(), engine);
         decided(opened.decision(), event.eventId());
         return PathwayDocument.opened(opened.pathway(), event.eventId(), published(opened.decision()));
+    }
+
+    private <T> void advanceAll(
+            List<InboundEvent<T>> events,
+            Function<T, String> episodeIdOf,
+            BiFunction<EpisodePathway, T, PathwayTransition> transition) {
+        batches.apply(
+                PathwayDocument.class,
+                events,
+                event -> requireEpisodeId(episodeIdOf.apply(event.payload())),
+                (document, event) -> advanced(
+                        document,
+                        episodeIdOf.apply(event.payload()),
+                        event,
+                        pathway -> transition.apply(pathway, event.payload())));
     }
 
     private PathwayDocument advanced(
