@@ -1,13 +1,10 @@
 package org.carepath.scheduling.appointments;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.carepath.scheduling.booking.Appointment;
 import org.carepath.scheduling.booking.TakenSlots;
 
@@ -20,13 +17,15 @@ import org.carepath.scheduling.booking.TakenSlots;
 final class BookingSession {
 
     private final SlotClaims claims;
+    private final SlotHolders holders;
     private final Instant now;
     private final Set<Claimed> claimed = new LinkedHashSet<>();
 
     private record Claimed(String appointmentId, String slotId) {}
 
-    BookingSession(SlotClaims claims, Instant now) {
+    BookingSession(SlotClaims claims, SlotHolders holders, Instant now) {
         this.claims = claims;
+        this.holders = holders;
         this.now = now;
     }
 
@@ -36,23 +35,19 @@ final class BookingSession {
 
     /**
      * Taken slots as planning sees them: every claim except those held by {@code ownAppointmentIds}, the ids this
-     * operation is about to book (an earlier attempt's claims, which it may take again). Each slot is read once.
+     * operation is about to book (an earlier attempt's claims, which it may take again).
      */
     TakenSlots takenExcept(Set<String> ownAppointmentIds) {
-        Map<String, Boolean> known = new HashMap<>();
-        return slotIds -> {
-            List<String> unknown =
-                    slotIds.stream().filter(id -> !known.containsKey(id)).toList();
-            Set<String> taken = claims.takenAmong(unknown, ownAppointmentIds);
-            unknown.forEach(id -> known.put(id, taken.contains(id)));
-            return slotIds.stream().filter(known::get).collect(Collectors.toUnmodifiableSet());
-        };
+        return holders.takenExcept(ownAppointmentIds);
     }
 
     boolean claim(Appointment appointment) {
         boolean held = claims.claim(appointment, now);
         if (held) {
             claimed.add(new Claimed(appointment.appointmentId(), appointment.slotId()));
+            holders.claimed(appointment.slotId(), appointment.appointmentId());
+        } else {
+            holders.heldByAnother(appointment.slotId());
         }
         return held;
     }
@@ -79,8 +74,8 @@ final class BookingSession {
             boolean stillBooked = booked.stream()
                     .anyMatch(appointment -> appointment.appointmentId().equals(claim.appointmentId())
                             && appointment.slotId().equals(claim.slotId()));
-            if (!stillBooked) {
-                claims.release(claim.slotId(), claim.appointmentId());
+            if (!stillBooked && claims.release(claim.slotId(), claim.appointmentId())) {
+                holders.released(List.of(claim.slotId()));
             }
         }
     }

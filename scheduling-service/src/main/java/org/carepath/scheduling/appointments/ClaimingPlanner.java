@@ -32,8 +32,18 @@ class ClaimingPlanner {
         this.clock = clock;
     }
 
+    /** A session of its own: what it knows of the slots' holders is read afresh. */
     BookingSession session() {
-        return new BookingSession(claims, clock.instant());
+        return session(new SlotHolders(claims));
+    }
+
+    /** A session of a batch of bookings, sharing what the batch knows of the slots' holders. */
+    BookingSession session(SlotHolders holders) {
+        return new BookingSession(claims, holders, clock.instant());
+    }
+
+    SlotHolders holders() {
+        return new SlotHolders(claims);
     }
 
     /**

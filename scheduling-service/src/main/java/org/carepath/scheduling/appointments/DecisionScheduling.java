@@ -2,13 +2,17 @@ package org.carepath.scheduling.appointments;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.carepath.events.scheduling.AppointmentType;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.platform.messaging.EventRejectedException;
+import org.carepath.platform.messaging.FailedEventException;
+import org.carepath.platform.messaging.Failures;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
@@ -60,16 +64,54 @@ class DecisionScheduling {
         this.store = store;
     }
 
+    /** One decision: a batch of one. */
     void decided(InboundEvent<TriageDecided> event) {
-        TriageDecided decision = requireComplete(event.payload());
-        // one session across the retries, so that what a lost attempt claimed is settled against the winner
-        BookingSession session = claiming.session();
-        ConcurrentWrites.retry(() -> apply(decision, event.eventId(), session));
+        decidedAll(List.of(event));
     }
 
-    private void apply(TriageDecided decision, String eventId, BookingSession session) {
+    /**
+     * A batch of decisions, applied one after the other (each one's claims must be seen by the next) but with one
+     * read of the schedules they touch and one read of each slot's holder for the whole batch.
+     */
+    void decidedAll(List<InboundEvent<TriageDecided>> events) {
+        List<String> episodeIds = events.stream()
+                .map(event -> event.payload().episodeId())
+                .filter(id -> id != null && !id.isBlank())
+                .distinct()
+                .toList();
+        Map<String, EpisodeSchedule> read = new HashMap<>();
+        schedules.findAll(episodeIds).forEach(schedule -> read.put(schedule.episodeId(), schedule));
+        episodeIds.forEach(id -> read.putIfAbsent(id, EpisodeSchedule.unknown(id)));
+        SlotHolders holders = claiming.holders();
+        for (int i = 0; i < events.size(); i++) {
+            InboundEvent<TriageDecided> event = events.get(i);
+            try {
+                TriageDecided decision = requireComplete(event.payload());
+                // one session across the retries, so that what a lost attempt claimed is settled against the winner
+                BookingSession session = claiming.session(holders);
+                EpisodeSchedule saved = ConcurrentWrites.retry(
+                        () -> apply(decision, event.eventId(), session, read.remove(decision.episodeId())));
+                read.put(decision.episodeId(), saved);
+            } catch (RuntimeException e) {
+                if (Failures.isTransient(e)) {
+                    throw e;
+                }
+                throw new FailedEventException(i, e);
+            }
+        }
+    }
+
+    /**
+     * @param alreadyRead the schedule as the batch read it, for the first attempt; null to read it now (a retry, or
+     *     an episode the batch has not read)
+     * @return the schedule as stored afterwards
+     */
+    private EpisodeSchedule apply(
+            TriageDecided decision, String eventId, BookingSession session, EpisodeSchedule alreadyRead) {
         String episodeId = decision.episodeId();
-        EpisodeSchedule schedule = schedules.find(episodeId).orElseGet(() -> EpisodeSchedule.unknown(episodeId));
+        EpisodeSchedule schedule = alreadyRead != null
+                ? alreadyRead
+                : schedules.find(episodeId).orElseGet(() -> EpisodeSchedule.unknown(episodeId));
         if (schedule.hasApplied(eventId) || decision.version() <= schedule.decisionVersion()) {
             session.settle(schedule);
             log.info(
@@ -78,7 +120,7 @@ class DecisionScheduling {
                     decision.version(),
                     eventId,
                     schedule.decisionVersion());
-            return;
+            return schedule;
         }
         Set<String> ownIds = appointmentIdsOf(decision);
         BookingPlan plan = claiming.planAndClaim(
@@ -110,6 +152,7 @@ class DecisionScheduling {
                 followUpPlan.cancelled().size(),
                 plan.rules(),
                 followUpPlan.rules());
+        return saved;
     }
 
     /** The ids this decision's appointments get, whatever it books: {@code <episodeId>:<TYPE>:v<version>}. */

@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
@@ -64,6 +65,17 @@ class SlotClaims {
     List<SlotClaim> upcomingClaimedBefore(Instant cutoff, Instant now, int limit) {
         return mongo.find(
                 query(where("claimedAt").lt(cutoff).and("start").gte(now)).limit(limit), SlotClaim.class);
+    }
+
+    /** Who holds which of these slots (slot id → appointment id); a free slot is absent. One read by {@code _id}. */
+    Map<String, String> holders(Collection<String> slotIds) {
+        if (slotIds.isEmpty()) {
+            return Map.of();
+        }
+        Query claimed = query(where("_id").in(slotIds));
+        claimed.fields().include("_id").include("appointmentId");
+        return mongo.find(claimed, Document.class, SlotClaim.COLLECTION).stream()
+                .collect(Collectors.toMap(claim -> claim.getString("_id"), claim -> claim.getString("appointmentId")));
     }
 
     /** Which of these slots are claimed, except by these appointments: one read by {@code _id}. */

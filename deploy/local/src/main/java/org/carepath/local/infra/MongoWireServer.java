@@ -1,7 +1,7 @@
 package org.carepath.local.infra;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.SerializedOnceH2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder of " + databaseFile, e);
         }
-        MongoServer server = new MongoServer(new H2Backend(openStore(databaseFile)));
+        MongoServer server = new MongoServer(new SerializedOnceH2Backend(openStore(databaseFile)));
         try {
             server.bind("127.0.0.1", port);
         } catch (RuntimeException bindFailed) {
