@@ -2,13 +2,13 @@ package org.carepath.bench;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Map;
 import org.carepath.bench.report.BenchReport;
+import org.carepath.local.CarepathLocal;
 import org.carepath.local.CarepathService;
 import org.carepath.local.FleetStartException;
 import org.carepath.local.LocalStack;
@@ -24,7 +24,6 @@ import org.carepath.local.infra.Infrastructure;
  */
 public final class CarepathBench {
 
-    private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(180);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final DateTimeFormatter TITLE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
     private static final int USAGE = 64;
@@ -52,7 +51,7 @@ public final class CarepathBench {
         }
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         String stamp = STAMP.format(now);
-        Path root = projectRoot();
+        Path root = CarepathLocal.projectRoot();
         Path benchDir = root.resolve(".carepath").resolve("bench");
         Path scratch = benchDir.resolve("run-" + stamp);
         Path reportFile = benchDir.resolve("bench-" + stamp + ".md");
@@ -73,7 +72,8 @@ public final class CarepathBench {
             }
             out.println("Bench: stack in " + scratch);
             Infrastructure infrastructure = stack.startInfrastructure(InfraPorts.defaults());
-            ServiceFleet fleet = options.services() ? stack.startServices(servicePorts, startTimeout()) : null;
+            ServiceFleet fleet =
+                    options.services() ? stack.startServices(servicePorts, CarepathLocal.startTimeout()) : null;
             BenchReport report = new BenchReport(out);
             new Bench(
                             options,
@@ -114,17 +114,5 @@ public final class CarepathBench {
 
     private static String commandLine(String[] args) {
         return ("deploy/carepath bench " + String.join(" ", args)).strip();
-    }
-
-    /** The folder holding the modules: the working directory (deploy/carepath cds there), or -Dcarepath.root. */
-    private static Path projectRoot() {
-        return Path.of(System.getProperty("carepath.root", "")).toAbsolutePath().normalize();
-    }
-
-    private static Duration startTimeout() {
-        String seconds = System.getenv("CAREPATH_START_TIMEOUT_SECONDS");
-        return seconds == null || seconds.isBlank()
-                ? DEFAULT_START_TIMEOUT
-                : Duration.ofSeconds(Long.parseLong(seconds.strip()));
     }
 }

@@ -103,11 +103,12 @@ public final class CarepathLocal {
     }
 
     /** The folder holding the modules: the working directory (deploy/carepath cds there), or -Dcarepath.root. */
-    private static Path projectRoot() {
+    public static Path projectRoot() {
         return Path.of(System.getProperty("carepath.root", "")).toAbsolutePath().normalize();
     }
 
-    private static Duration startTimeout() {
+    /** How long the services may take to be ready: {@code CAREPATH_START_TIMEOUT_SECONDS}, else 180 s. */
+    public static Duration startTimeout() {
         String seconds = System.getenv("CAREPATH_START_TIMEOUT_SECONDS");
         return seconds == null || seconds.isBlank()
                 ? DEFAULT_START_TIMEOUT

@@ -3,6 +3,8 @@ package org.carepath.scheduling.appointments;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +20,8 @@ import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
 import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.BookingPlanner;
+import org.carepath.scheduling.booking.WaitlistEntry;
+import org.carepath.scheduling.followup.FollowUp;
 import org.carepath.scheduling.followup.FollowUpPlan;
 import org.carepath.scheduling.followup.FollowUpPlanner;
 import org.slf4j.Logger;
@@ -70,8 +74,11 @@ class DecisionScheduling {
     }
 
     /**
-     * A batch of decisions, applied one after the other (each one's claims must be seen by the next) but with one
-     * read of the schedules they touch and one read of each slot's holder for the whole batch.
+     * A batch of decisions: one read of the schedules they touch, one read of each slot's holder, the decisions
+     * planned one after the other in memory (each one's claims must be seen by the next), then the writes of the
+     * whole batch: the follow-up timers and waitlist notes in one bulk write each, then the schedules in one bulk
+     * write. A schedule another writer changed meanwhile is read again and its decisions applied alone. A decision
+     * that cannot be applied stops the batch there: what came before it is written first.
      */
     void decidedAll(List<InboundEvent<TriageDecided>> events) {
         List<String> episodeIds = events.stream()
@@ -79,31 +86,114 @@ class DecisionScheduling {
                 .filter(id -> id != null && !id.isBlank())
                 .distinct()
                 .toList();
-        Map<String, EpisodeSchedule> read = new HashMap<>();
-        schedules.findAll(episodeIds).forEach(schedule -> read.put(schedule.episodeId(), schedule));
-        episodeIds.forEach(id -> read.putIfAbsent(id, EpisodeSchedule.unknown(id)));
+        Map<String, EpisodeSchedule> current = new HashMap<>();
+        schedules.findAll(episodeIds).forEach(schedule -> current.put(schedule.episodeId(), schedule));
+        episodeIds.forEach(id -> current.putIfAbsent(id, EpisodeSchedule.unknown(id)));
         SlotHolders holders = claiming.holders();
+        DecisionBatch batch = new DecisionBatch();
+        FailedEventException failed = null;
         for (int i = 0; i < events.size(); i++) {
             InboundEvent<TriageDecided> event = events.get(i);
             try {
                 TriageDecided decision = requireComplete(event.payload());
-                // one session across the retries, so that what a lost attempt claimed is settled against the winner
                 BookingSession session = claiming.session(holders);
-                EpisodeSchedule saved = ConcurrentWrites.retry(
-                        () -> apply(decision, event.eventId(), session, read.remove(decision.episodeId())));
-                read.put(decision.episodeId(), saved);
+                EpisodeSchedule before = current.get(decision.episodeId());
+                EpisodeSchedule after = planned(decision, event.eventId(), session, before, batch);
+                current.put(decision.episodeId(), after);
+                batch.planned(event, session, after, after != before);
             } catch (RuntimeException e) {
                 if (Failures.isTransient(e)) {
+                    // what this batch claimed is held under its decisions' own ids: the redelivery takes it again
                     throw e;
                 }
-                throw new FailedEventException(i, e);
+                failed = new FailedEventException(i, e);
+                break;
+            }
+        }
+        write(batch);
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private void write(DecisionBatch batch) {
+        followUps.setTimers(batch.timers);
+        waitlistIndex.add(batch.waiting);
+        Set<String> lost = new HashSet<>();
+        for (EpisodeSchedule schedule : store.saveAll(batch.changed.values())) {
+            lost.add(schedule.episodeId());
+        }
+        batch.changed.forEach((episodeId, saved) -> {
+            if (!lost.contains(episodeId)) {
+                batch.sessions.get(episodeId).forEach(session -> session.settle(saved));
+            }
+        });
+        for (String episodeId : lost) {
+            for (InboundEvent<TriageDecided> event : batch.events.get(episodeId)) {
+                BookingSession session = claiming.session();
+                ConcurrentWrites.retry(() -> apply(event.payload(), event.eventId(), session, null));
+            }
+            EpisodeSchedule stored = schedules.find(episodeId).orElse(null);
+            batch.sessions.get(episodeId).forEach(session -> session.settle(stored));
+        }
+    }
+
+    /** What a batch has planned and still has to write, per episode in the order met. */
+    private static final class DecisionBatch {
+
+        final Map<String, EpisodeSchedule> changed = new LinkedHashMap<>();
+        final Map<String, List<BookingSession>> sessions = new HashMap<>();
+        final Map<String, List<InboundEvent<TriageDecided>>> events = new HashMap<>();
+        final List<FollowUp> timers = new ArrayList<>();
+        final List<WaitlistEntry> waiting = new ArrayList<>();
+
+        void planned(
+                InboundEvent<TriageDecided> event, BookingSession session, EpisodeSchedule after, boolean changes) {
+            String episodeId = after.episodeId();
+            sessions.computeIfAbsent(episodeId, id -> new ArrayList<>()).add(session);
+            events.computeIfAbsent(episodeId, id -> new ArrayList<>()).add(event);
+            if (changes) {
+                changed.put(episodeId, after);
             }
         }
     }
 
+    /** A decision planned on the schedule as the batch has it: slots claimed, the next state computed, unsaved. */
+    private EpisodeSchedule planned(
+            TriageDecided decision,
+            String eventId,
+            BookingSession session,
+            EpisodeSchedule schedule,
+            DecisionBatch batch) {
+        if (schedule.hasApplied(eventId) || decision.version() <= schedule.decisionVersion()) {
+            logAlreadyApplied(decision, eventId, schedule);
+            return schedule;
+        }
+        Set<String> ownIds = appointmentIdsOf(decision);
+        BookingPlan plan = claiming.planAndClaim(
+                session,
+                decision.episodeId(),
+                ownIds,
+                open -> rejectingBadData(() -> bookingPlanner.plan(decision, schedule.bookings(), open)));
+        FollowUpPlan followUpPlan = rejectingBadData(
+                () -> followUpPlanner.plan(decision, schedule.followUps(), plan.appointments(), session.now()));
+        batch.waiting.addAll(plan.waitlisted());
+        // MSG-ER (and a reminder for an appointment less than a day away) goes out with the schedule's write
+        FollowUpDelivery.Planned planned = followUps.plan(
+                schedule.decided(decision, eventId, plan, events.of(plan)),
+                followUpPlan.scheduled(),
+                followUpPlan.cancelled(),
+                session.now());
+        planned.timer().ifPresent(batch.timers::add);
+        logDecided(decision, eventId, plan, followUpPlan);
+        return planned.next();
+    }
+
     /**
-     * @param alreadyRead the schedule as the batch read it, for the first attempt; null to read it now (a retry, or
-     *     an episode the batch has not read)
+     * One decision alone, read, planned and saved at once: for a schedule that another writer changed while its
+     * batch was planned.
+     *
+     * @param alreadyRead the schedule as read before, or null to read it now
      * @return the schedule as stored afterwards
      */
     private EpisodeSchedule apply(
@@ -114,12 +204,7 @@ class DecisionScheduling {
                 : schedules.find(episodeId).orElseGet(() -> EpisodeSchedule.unknown(episodeId));
         if (schedule.hasApplied(eventId) || decision.version() <= schedule.decisionVersion()) {
             session.settle(schedule);
-            log.info(
-                    "Episode {} decision v{} (event {}) already applied (at v{})",
-                    episodeId,
-                    decision.version(),
-                    eventId,
-                    schedule.decisionVersion());
+            logAlreadyApplied(decision, eventId, schedule);
             return schedule;
         }
         Set<String> ownIds = appointmentIdsOf(decision);
@@ -131,7 +216,6 @@ class DecisionScheduling {
         FollowUpPlan followUpPlan = rejectingBadData(
                 () -> followUpPlanner.plan(decision, schedule.followUps(), plan.appointments(), session.now()));
         waitlistIndex.add(plan.waitlisted());
-        // MSG-ER (and a reminder for an appointment less than a day away) goes out with this very write
         EpisodeSchedule next = followUps.planned(
                 schedule.decided(decision, eventId, plan, events.of(plan)),
                 followUpPlan.scheduled(),
@@ -139,20 +223,33 @@ class DecisionScheduling {
                 session.now());
         EpisodeSchedule saved = store.save(next);
         session.settle(saved);
+        logDecided(decision, eventId, plan, followUpPlan);
+        return saved;
+    }
+
+    private static void logAlreadyApplied(TriageDecided decision, String eventId, EpisodeSchedule schedule) {
+        log.info(
+                "Episode {} decision v{} (event {}) already applied (at v{})",
+                decision.episodeId(),
+                decision.version(),
+                eventId,
+                schedule.decisionVersion());
+    }
+
+    private static void logDecided(TriageDecided decision, String eventId, BookingPlan plan, FollowUpPlan followUps) {
         log.info(
                 "Episode {} decision v{} {} (event {}): {} booked, {} waitlisted, {} follow-ups planned, {} cancelled;"
                         + " rules {} {}",
-                episodeId,
+                decision.episodeId(),
                 decision.version(),
                 decision.disposition(),
                 eventId,
                 plan.appointments().size(),
                 plan.waitlisted().size(),
-                followUpPlan.scheduled().size(),
-                followUpPlan.cancelled().size(),
+                followUps.scheduled().size(),
+                followUps.cancelled().size(),
                 plan.rules(),
-                followUpPlan.rules());
-        return saved;
+                followUps.rules());
     }
 
     /** The ids this decision's appointments get, whatever it books: {@code <episodeId>:<TYPE>:v<version>}. */

@@ -30,14 +30,28 @@ class FollowUpDelivery {
     }
 
     EpisodeSchedule planned(EpisodeSchedule schedule, List<FollowUp> scheduled, List<FollowUp> cancelled, Instant now) {
+        Planned planned = plan(schedule, scheduled, cancelled, now);
+        timers.set(planned.timer().stream().toList());
+        return planned.next();
+    }
+
+    /** As {@link #planned}, leaving the timer to the caller, who sets it (with others) before saving the schedule. */
+    Planned plan(EpisodeSchedule schedule, List<FollowUp> scheduled, List<FollowUp> cancelled, Instant now) {
         EpisodeSchedule next = sendDue(schedule.withFollowUps(scheduled, cancelled), now);
         Optional<FollowUp> timed = schedule.nextPending(now);
-        next.nextPending(now)
+        Optional<FollowUp> timer = next.nextPending(now)
                 .filter(first ->
-                        timed.isEmpty() || first.dueAt().isBefore(timed.get().dueAt()))
-                .ifPresent(first -> timers.set(List.of(first)));
-        return next;
+                        timed.isEmpty() || first.dueAt().isBefore(timed.get().dueAt()));
+        return new Planned(next, timer);
     }
+
+    /** Sets these timers, in one bulk write. */
+    void setTimers(List<FollowUp> followUps) {
+        timers.set(followUps);
+    }
+
+    /** A schedule with its follow-ups planned, and the timer its saving needs first, if any. */
+    record Planned(EpisodeSchedule next, Optional<FollowUp> timer) {}
 
     /** The timers that keep the chain of these schedules going: each one's next pending follow-up. */
     void setNextTimers(List<EpisodeSchedule> schedules, Instant now) {

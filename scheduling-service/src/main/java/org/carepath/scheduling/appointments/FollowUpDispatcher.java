@@ -3,7 +3,6 @@ package org.carepath.scheduling.appointments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,8 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class FollowUpDispatcher extends PollingWorker {
 
-    /** Minutes read per round when catching up after a pause. */
-    static final int MINUTES_PER_ROUND = 60;
+    /** Buckets sent per round when catching up after a pause. */
+    static final int BUCKETS_PER_ROUND = 64;
     /** How far ahead the dispatcher looks for the next timer to sleep until. */
     static final Duration LOOK_AHEAD = Duration.ofMinutes(15);
 
@@ -62,7 +61,7 @@ public class FollowUpDispatcher extends PollingWorker {
         this.sleep = longestSleep;
     }
 
-    /** Sends what is due now, catching up at most {@value #MINUTES_PER_ROUND} minutes; returns how many it sent. */
+    /** Sends what is due now, at most {@value #BUCKETS_PER_ROUND} minutes' buckets; returns how many it sent. */
     public synchronized int dispatchDue() {
         Instant now = clock.instant();
         Instant currentMinute = FollowUpTimers.minuteOf(now);
@@ -74,16 +73,23 @@ public class FollowUpDispatcher extends PollingWorker {
             // the clock went back (a test, or a corrected host clock): start again from now
             cursor = currentMinute;
         }
-        Instant catchUpEnd = min(currentMinute, cursor.plus(MINUTES_PER_ROUND - 1, ChronoUnit.MINUTES));
-        boolean caughtUp = catchUpEnd.equals(currentMinute);
-        Instant lookUntil = caughtUp ? currentMinute.plus(LOOK_AHEAD) : catchUpEnd;
         int sent = 0;
+        int read = 0;
         Instant nextDue = null;
-        for (FollowUpTimers.Bucket bucket : timers.between(cursor, lookUntil)) {
+        Instant nextCursor = currentMinute;
+        boolean more = false;
+        for (FollowUpTimers.Bucket bucket : timers.between(cursor, currentMinute.plus(LOOK_AHEAD))) {
             if (bucket.minute().isAfter(now)) {
                 nextDue = earliest(nextDue, bucket, now);
                 continue;
             }
+            if (read == BUCKETS_PER_ROUND) {
+                // catching up after a pause: the rest next round, from this bucket's minute on
+                nextCursor = bucket.minute();
+                more = true;
+                break;
+            }
+            read++;
             sent += send(bucket, now);
             boolean allDue =
                     bucket.timers().stream().noneMatch(timer -> timer.dueAt().isAfter(now));
@@ -93,12 +99,12 @@ public class FollowUpDispatcher extends PollingWorker {
                 nextDue = earliest(nextDue, bucket, now);
             }
         }
-        Instant nextCursor = caughtUp ? currentMinute : catchUpEnd.plus(1, ChronoUnit.MINUTES);
         if (!nextCursor.equals(cursor)) {
+            timers.forgetDays(cursor, nextCursor);
             cursor = nextCursor;
             timers.saveCursor(cursor);
         }
-        sleep = caughtUp ? sleepUntil(nextDue, now) : Duration.ZERO;
+        sleep = more ? Duration.ZERO : sleepUntil(nextDue, now);
         if (sent > 0) {
             log.info("Follow-ups due: {} marked sent", sent);
         }

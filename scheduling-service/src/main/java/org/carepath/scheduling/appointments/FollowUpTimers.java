@@ -3,7 +3,10 @@ package org.carepath.scheduling.appointments;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +27,9 @@ import org.springframework.stereotype.Component;
  * what is due costs the same with a hundred episodes stored as with a hundred thousand. Episodes are spread over
  * {@value #SHARDS} shards so that a popular minute (midnight) is not one huge document.
  *
+ * <p>Beside them, one document per day, {@code "day|<date>"}, lists the minutes of that day that have timers, so
+ * that a dispatcher far behind (after a long pause) reads the days it missed, not every minute of them.
+ *
  * <p>A timer is written before the schedule that holds its follow-up, so a crash between the two leaves a timer
  * for nothing (the dispatcher finds no pending follow-up and drops it), never a follow-up without a timer.
  */
@@ -33,8 +39,13 @@ class FollowUpTimers {
     static final String COLLECTION = "follow_up_timers";
     static final String CURSOR_COLLECTION = "follow_up_dispatch";
     static final int SHARDS = 16;
+    /** Up to this span the minutes are read by their ids directly; beyond it through the days' lists. */
+    static final Duration READ_MINUTES_UP_TO = Duration.ofHours(2);
+
     private static final String CURSOR_ID = "cursor";
     private static final String ENTRIES = "entries";
+    private static final String DAY_PREFIX = "day|";
+    private static final String MINUTES = "minutes";
 
     private final MongoTemplate mongo;
 
@@ -60,24 +71,84 @@ class FollowUpTimers {
                             .append("followUpId", followUp.followUpId())
                             .append("dueAt", java.util.Date.from(followUp.dueAt())));
         }
+        Map<String, List<String>> minutesByDay = new LinkedHashMap<>();
+        for (FollowUp followUp : followUps) {
+            Instant minute = minuteOf(followUp.dueAt());
+            minutesByDay
+                    .computeIfAbsent(dayId(minute), day -> new ArrayList<>())
+                    .add(minute.toString());
+        }
         BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         byBucket.forEach((id, timers) -> upserts.upsert(
                 query(where("_id").is(id)), new Update().addToSet(ENTRIES).each(timers.toArray())));
+        minutesByDay.forEach((day, minutes) -> upserts.upsert(
+                query(where("_id").is(day)), new Update().addToSet(MINUTES).each(minutes.toArray())));
         upserts.execute();
     }
 
-    /** The buckets of the minutes in {@code [from, to]}, earliest first: one read by {@code _id}. */
+    /**
+     * The buckets of the minutes in {@code [from, to]}, earliest first: read by {@code _id}, minute by minute over a
+     * short span, through the days' lists of minutes over a long one.
+     */
     List<Bucket> between(Instant from, Instant to) {
+        List<Instant> minutes = Duration.between(from, to).compareTo(READ_MINUTES_UP_TO) <= 0
+                ? everyMinute(from, to)
+                : minutesWithTimers(from, to);
         List<String> ids = new ArrayList<>();
-        for (Instant minute = minuteOf(from); !minute.isAfter(to); minute = minute.plus(1, ChronoUnit.MINUTES)) {
+        for (Instant minute : minutes) {
             for (int shard = 0; shard < SHARDS; shard++) {
                 ids.add(minute + "|" + shard);
             }
+        }
+        if (ids.isEmpty()) {
+            return List.of();
         }
         return mongo.find(query(where("_id").in(ids)), Document.class, COLLECTION).stream()
                 .map(FollowUpTimers::bucket)
                 .sorted(java.util.Comparator.comparing(Bucket::minute).thenComparing(Bucket::id))
                 .toList();
+    }
+
+    /** Forgets the days' lists of the days in {@code [from, to)}: the dispatcher is past them. */
+    void forgetDays(Instant from, Instant to) {
+        List<String> days = new ArrayList<>();
+        for (LocalDate day = dayOf(from); day.isBefore(dayOf(to)); day = day.plusDays(1)) {
+            days.add(DAY_PREFIX + day);
+        }
+        if (!days.isEmpty()) {
+            mongo.remove(query(where("_id").in(days)), COLLECTION);
+        }
+    }
+
+    private static List<Instant> everyMinute(Instant from, Instant to) {
+        List<Instant> minutes = new ArrayList<>();
+        for (Instant minute = minuteOf(from); !minute.isAfter(to); minute = minute.plus(1, ChronoUnit.MINUTES)) {
+            minutes.add(minute);
+        }
+        return minutes;
+    }
+
+    private List<Instant> minutesWithTimers(Instant from, Instant to) {
+        List<String> days = new ArrayList<>();
+        for (LocalDate day = dayOf(from); !day.isAfter(dayOf(to)); day = day.plusDays(1)) {
+            days.add(DAY_PREFIX + day);
+        }
+        Instant first = minuteOf(from);
+        return mongo.find(query(where("_id").in(days)), Document.class, COLLECTION).stream()
+                .flatMap(day -> day.getList(MINUTES, String.class).stream())
+                .map(Instant::parse)
+                .filter(minute -> !minute.isBefore(first) && !minute.isAfter(to))
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    private static LocalDate dayOf(Instant instant) {
+        return instant.atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static String dayId(Instant minute) {
+        return DAY_PREFIX + dayOf(minute);
     }
 
     void remove(Bucket bucket) {
