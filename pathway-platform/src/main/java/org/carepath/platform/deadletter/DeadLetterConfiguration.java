@@ -1,5 +1,6 @@
 package org.carepath.platform.deadletter;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,7 +26,8 @@ public class DeadLetterConfiguration {
             BindingServiceProperties bindings,
             KafkaProperties kafkaProperties,
             DeadLetterErrorHandling errorHandling,
-            MongoTemplate mongo) {
+            MongoTemplate mongo,
+            Clock clock) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -37,7 +39,8 @@ public class DeadLetterConfiguration {
                 () -> deadLetterTopics(bindings),
                 () -> new KafkaConsumer<>(config),
                 errorHandling.deadLetterProducer(),
-                mongo);
+                mongo,
+                clock);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,18 +51,21 @@ public class DeadLetters {
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final KafkaOperations<byte[], byte[]> producer;
     private final MongoTemplate mongo;
+    private final Clock clock;
 
     public DeadLetters(
             String group,
             Supplier<Collection<String>> deadLetterTopics,
             Supplier<Consumer<byte[], byte[]>> consumers,
             KafkaOperations<byte[], byte[]> producer,
-            MongoTemplate mongo) {
+            MongoTemplate mongo,
+            Clock clock) {
         this.group = group;
         this.deadLetterTopics = deadLetterTopics;
         this.consumers = consumers;
         this.producer = producer;
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     /** Per dead-letter topic: how many wait, the oldest, and the reasons with their counts. */
@@ -106,7 +110,7 @@ public class DeadLetters {
             mongo.save(
                     new Document("_id", letter.position())
                             .append("eventId", letter.eventId())
-                            .append("replayedAt", java.util.Date.from(Instant.now())),
+                            .append("replayedAt", java.util.Date.from(clock.instant())),
                     REPLAYED);
             replayed.add(letter.eventId());
             log.info("Dead letter {} of {} replayed to {}", letter.eventId(), topic, letter.originalTopic());

@@ -3,6 +3,7 @@ package org.carepath.scheduling.appointments;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,7 +162,7 @@ record EpisodeSchedule(
         return followUps.stream()
                 .filter(FollowUp::isPending)
                 .filter(followUp -> followUp.dueAt().isAfter(now))
-                .min(java.util.Comparator.comparing(FollowUp::dueAt).thenComparing(FollowUp::followUpId));
+                .min(Comparator.comparing(FollowUp::dueAt).thenComparing(FollowUp::followUpId));
     }
 
     /** Follow-ups marked sent, each with its {@code followup.due} event. */
