@@ -75,7 +75,8 @@ final class Events {
                         LocalDate.parse("2026-11-20"),
                         new Contact(ContactChannel.SMS, "+15165550100", null),
                         List.of(Trigger.LIFTING),
-                        null));
+                        null,
+                        "patient-1"));
     }
 
     static AppointmentBooked booked() {

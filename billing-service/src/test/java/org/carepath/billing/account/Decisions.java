@@ -84,6 +84,7 @@ final class Decisions {
     }
 
     private static EpisodeContext context(Coverage coverage) {
-        return new EpisodeContext(Region.NASSAU, LocalDate.of(2026, 11, 20), null, List.of(Trigger.LIFTING), coverage);
+        return new EpisodeContext(
+                Region.NASSAU, LocalDate.of(2026, 11, 20), null, List.of(Trigger.LIFTING), coverage, null);
     }
 }

@@ -54,7 +54,7 @@ final class PathwayEvents {
                 List.of("SU-DISC"),
                 List.of(),
                 new EpisodeContext(
-                        Region.NASSAU, LocalDate.of(2026, 11, 20), null, List.of(Trigger.LIFTING), coverage));
+                        Region.NASSAU, LocalDate.of(2026, 11, 20), null, List.of(Trigger.LIFTING), coverage, null));
     }
 
     static Coverage medicareWithMedigap() {

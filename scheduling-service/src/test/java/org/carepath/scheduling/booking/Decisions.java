@@ -185,7 +185,7 @@ public final class Decisions {
     }
 
     public static EpisodeContext episode(Region region, LocalDate onset, Contact contact) {
-        return new EpisodeContext(region, onset, contact, List.of(Trigger.LIFTING), null);
+        return new EpisodeContext(region, onset, contact, List.of(Trigger.LIFTING), null, null);
     }
 
     public static Contact sms() {

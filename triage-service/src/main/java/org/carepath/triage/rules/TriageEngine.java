@@ -170,6 +170,7 @@ public final class TriageEngine {
                 report.triggers() == null
                         ? List.of()
                         : report.triggers().stream().filter(Objects::nonNull).toList(),
-                report.coverage());
+                report.coverage(),
+                null);
     }
 }
