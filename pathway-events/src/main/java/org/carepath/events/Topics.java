@@ -1,6 +1,7 @@
 package org.carepath.events;
 
 import java.util.List;
+import org.carepath.events.audit.AuditRecorded;
 import org.carepath.events.billing.EstimateProduced;
 import org.carepath.events.intake.CheckInRecorded;
 import org.carepath.events.intake.EpisodeReported;
@@ -32,6 +33,8 @@ public final class Topics {
             new PathwayTopic<>("carepath.followup.due", "carepath.followup.due.v1", FollowUpDue.class);
     public static final PathwayTopic<EstimateProduced> ESTIMATE_PRODUCED =
             new PathwayTopic<>("carepath.estimate.produced", "carepath.estimate.produced.v1", EstimateProduced.class);
+    public static final PathwayTopic<AuditRecorded> AUDIT_RECORDED =
+            new PathwayTopic<>("carepath.audit.recorded", "carepath.audit.recorded.v1", AuditRecorded.class);
 
     public static final List<PathwayTopic<?>> ALL = List.of(
             EPISODE_REPORTED,
@@ -42,7 +45,8 @@ public final class Topics {
             APPOINTMENT_CANCELLED,
             APPOINTMENT_WAITLISTED,
             FOLLOWUP_DUE,
-            ESTIMATE_PRODUCED);
+            ESTIMATE_PRODUCED,
+            AUDIT_RECORDED);
 
     private Topics() {}
 

@@ -53,6 +53,9 @@ public final class TestInfrastructure {
         registry.add("spring.cloud.stream.kafka.binder.brokers", infrastructure::kafkaBootstrapServers);
         registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
         registry.add("spring.mongodb.uri", infrastructure::mongoUri);
+        TestTokens tokens = TestTokens.get();
+        registry.add("carepath.security.issuer-uri", tokens::issuer);
+        registry.add("carepath.security.jwk-set-uri", tokens::jwkSetUri);
     }
 
     public String kafkaBootstrapServers() {

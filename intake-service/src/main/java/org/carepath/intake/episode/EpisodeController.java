@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.carepath.platform.audit.AuditedEpisode;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +40,7 @@ class EpisodeController {
             @Valid @RequestBody ReportRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Episode episode = intake.report(request, idempotencyKey);
+        AuditedEpisode.is(episode.episodeId());
         return Map.of("episodeId", episode.episodeId(), "status", episode.status());
     }
 

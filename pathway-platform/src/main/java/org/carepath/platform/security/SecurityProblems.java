@@ -1,0 +1,71 @@
+package org.carepath.platform.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 401, 403 and a patient's 404 as RFC 9457 problem details. Says what is wrong with the credentials, never
+ * echoes the token, and gives a patient no hint that another patient's episode exists.
+ */
+public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final JsonMapper json;
+
+    public SecurityProblems(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        boolean badToken =
+                failure instanceof InvalidBearerTokenException || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        response.setHeader(
+                HttpHeaders.WWW_AUTHENTICATE,
+                badToken ? "Bearer error=\"invalid_token\"" : "Bearer realm=\"carepath\"");
+        write(
+                request,
+                response,
+                HttpStatus.UNAUTHORIZED,
+                badToken
+                        ? "the bearer token is not valid (signature, issuer, audience or expiry)"
+                        : "a bearer token is required");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        if (denied instanceof AuthorizationDeniedException decision
+                && decision.getAuthorizationResult() instanceof RuleAuthorization.NotThisPatientsEpisode) {
+            write(request, response, HttpStatus.NOT_FOUND, "not found");
+            return;
+        }
+        write(request, response, HttpStatus.FORBIDDEN, "the token's role may not make this call");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", request.getRequestURI());
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,128 @@
+package org.carepath.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+
+/**
+ * The authorization matrix of CONTRACT.md "Access", generated: every endpoint a service serves × every kind of
+ * caller (no token, a patient on their own and on another patient's episode, each staff role), each asserted
+ * against what the access table says that caller gets. A service test supplies the calls and the table's verdict.
+ */
+public final class AccessMatrix {
+
+    /** Who calls. A patient calls about the episode of {@code ownMrn} or of someone else. */
+    public enum Caller {
+        NO_TOKEN(null),
+        PATIENT_OWN("patient"),
+        PATIENT_OTHER("patient"),
+        CLINICIAN("clinician"),
+        STAFF("staff"),
+        INTEGRATION("integration"),
+        OPERATIONS("operations"),
+        ADMIN("admin");
+
+        private final String role;
+
+        Caller(String role) {
+            this.role = role;
+        }
+
+        public String role() {
+            return role;
+        }
+
+        public boolean isPatient() {
+            return role != null && role.equals("patient");
+        }
+    }
+
+    /** The answer the table gives: {@code 2xx}, or one of 401, 403, 404. */
+    public enum Expected {
+        SUCCESS,
+        UNAUTHORIZED,
+        FORBIDDEN,
+        NOT_FOUND
+    }
+
+    /**
+     * One call of an endpoint, about an episode.
+     *
+     * @param method the HTTP method
+     * @param path the path of the table's row it exercises (for the verdict)
+     * @param target the path to call for an episode, given {@code episodeId} and {@code appointmentId}
+     * @param body the JSON body for POSTs (given the same ids), or {@code null}
+     */
+    public record Call(
+            String method,
+            String path,
+            Function<Map<String, String>, String> target,
+            Function<Map<String, String>, String> body) {
+
+        public static Call get(String path, Function<Map<String, String>, String> target) {
+            return new Call("GET", path, target, null);
+        }
+
+        public static Call post(
+                String path, Function<Map<String, String>, String> target, Function<Map<String, String>, String> body) {
+            return new Call("POST", path, target, body);
+        }
+    }
+
+    /** The ids of an episode the call is about: the own patient's, and another patient's. */
+    public record Episodes(Map<String, String> own, Map<String, String> other) {}
+
+    public interface Verdicts {
+        Expected of(Call call, Caller caller);
+    }
+
+    private AccessMatrix() {}
+
+    public static Stream<DynamicTest> of(
+            HttpJson service, String ownMrn, List<Call> calls, Episodes episodes, Verdicts verdicts) {
+        TestTokens tokens = TestTokens.get();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Call call : calls) {
+            for (Caller caller : Caller.values()) {
+                Expected expected = verdicts.of(call, caller);
+                Map<String, String> ids = caller == Caller.PATIENT_OTHER ? episodes.other() : episodes.own();
+                HttpJson client =
+                        switch (caller) {
+                            case NO_TOKEN -> service.anonymous();
+                            case PATIENT_OWN, PATIENT_OTHER -> service.as(tokens.patient(ownMrn));
+                            default -> service.as(tokens.forRole(caller.role()));
+                        };
+                tests.add(DynamicTest.dynamicTest(
+                        call.method() + " " + call.path() + " as " + caller + " → " + expected,
+                        () -> assertAnswer(client, call, ids, expected)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void assertAnswer(HttpJson client, Call call, Map<String, String> ids, Expected expected) {
+        String target = call.target().apply(ids);
+        HttpJson.Response response = call.method().equals("GET")
+                ? client.get(target)
+                : client.post(target, call.body() == null ? "{}" : call.body().apply(ids));
+        switch (expected) {
+            case SUCCESS ->
+                assertThat(response.status())
+                        .as("%s %s: %s", call.method(), target, response.body())
+                        .isBetween(200, 299);
+            case UNAUTHORIZED -> assertProblem(response, 401);
+            case FORBIDDEN -> assertProblem(response, 403);
+            case NOT_FOUND -> assertProblem(response, 404);
+        }
+    }
+
+    private static void assertProblem(HttpJson.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+}
