@@ -54,10 +54,11 @@ class PathwayEndToEndIT {
                 Duration.ofMinutes(5),
                 log::info,
                 freePorts());
-        intake = client(CarepathService.INTAKE);
-        triage = client(CarepathService.TRIAGE);
-        scheduling = client(CarepathService.SCHEDULING);
-        billing = client(CarepathService.BILLING);
+        // Tokens from the fleet's own Spring Authorization Server, each client with the role its calls need.
+        intake = client(CarepathService.INTAKE, "clinician");
+        triage = client(CarepathService.TRIAGE, "clinician");
+        scheduling = client(CarepathService.SCHEDULING, "staff");
+        billing = client(CarepathService.BILLING, "staff");
     }
 
     @AfterAll
@@ -182,10 +183,35 @@ class PathwayEndToEndIT {
                     .isEqualTo(404);
         }
         for (CarepathService service : CarepathService.values()) {
-            var readiness = client(service).get("/actuator/health/readiness");
+            var readiness = client(service, "clinician").anonymous().get("/actuator/health/readiness");
             assertThat(readiness.status()).isEqualTo(200);
             assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
         }
+    }
+
+    @Test
+    void aPatientTokenFromTheLocalIssuerReachesOnlyThatPatientsEpisodes() {
+        String mrn = "MRN-E2E-" + java.util.UUID.randomUUID();
+        String own = report(ReportJson.contractExample(TODAY.minusDays(1)).withPatient("mrn", mrn));
+        String other = report(ReportJson.contractExample(TODAY.minusDays(1)));
+        awaitJson(triage, "/api/v1/episodes/" + own + "/triage");
+        awaitJson(triage, "/api/v1/episodes/" + other + "/triage");
+        HttpJson patientAtTriage = triage.as(fleet.tokens().forPatient(mrn));
+        HttpJson patientAtIntake = intake.as(fleet.tokens().forPatient(mrn));
+
+        assertThat(patientAtTriage.get("/api/v1/episodes/" + own + "/triage").status())
+                .isEqualTo(200);
+        assertThat(patientAtIntake.get("/api/v1/episodes/" + own).status()).isEqualTo(200);
+        assertThat(patientAtTriage.get("/api/v1/episodes/" + other + "/triage").status())
+                .isEqualTo(404);
+        assertThat(patientAtIntake.get("/api/v1/episodes/" + other).status()).isEqualTo(404);
+        assertThat(patientAtIntake
+                        .post(
+                                "/api/v1/episodes",
+                                ReportJson.contractExample(TODAY).json())
+                        .status())
+                .isEqualTo(403);
+        assertThat(intake.anonymous().get("/api/v1/episodes/" + own).status()).isEqualTo(401);
     }
 
     private static String suffix(HttpJson service) {
@@ -240,8 +266,8 @@ class PathwayEndToEndIT {
         throw new AssertionError("no " + type + " appointment");
     }
 
-    private static HttpJson client(CarepathService service) {
-        return new HttpJson(fleet.baseUrl(service).toString());
+    private static HttpJson client(CarepathService service, String role) {
+        return new HttpJson(fleet.baseUrl(service).toString()).as(fleet.tokens().forRole(role));
     }
 
     /** Ports of our own, so a local stack running on the contract's ports does not get in the way. */

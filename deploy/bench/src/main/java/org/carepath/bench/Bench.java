@@ -36,6 +36,7 @@ import org.carepath.bench.store.CommandsTable;
 import org.carepath.bench.store.Scrape;
 import org.carepath.bench.store.StoreSize;
 import org.carepath.local.CarepathService;
+import org.carepath.local.LocalTokens;
 import org.carepath.local.ServiceFleet;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -126,10 +127,12 @@ final class Bench {
 
     private List<StepResult> runServices() {
         JsonMapper json = JsonMapper.builder().build();
-        IntakeClient intake = new IntakeClient(fleet.baseUrl(CarepathService.INTAKE), json);
+        LocalTokens tokens = fleet.tokens();
+        IntakeClient intake =
+                new IntakeClient(fleet.baseUrl(CarepathService.INTAKE), json, () -> tokens.forRole("staff"));
         SyntheticReports reports = new SyntheticReports(json, runTag, LocalDate.now(ZoneOffset.UTC));
         AtomicLong reportNumbers = new AtomicLong();
-        CommandScraper scraper = new CommandScraper(baseUrls());
+        CommandScraper scraper = new CommandScraper(baseUrls(), () -> tokens.forRole("operations"));
         IntakeDriver driver = new IntakeDriver(intake, reports, reportNumbers, storedEpisodes);
         if (options.preload() > 0) {
             preload(
@@ -329,7 +332,9 @@ final class Bench {
     private Map<CarepathService, URI> baseUrls() {
         Map<CarepathService, URI> urls = new EnumMap<>(CarepathService.class);
         for (CarepathService service : CarepathService.values()) {
-            urls.put(service, fleet.baseUrl(service));
+            if (service.isPathwayService()) {
+                urls.put(service, fleet.baseUrl(service));
+            }
         }
         return urls;
     }

@@ -35,6 +35,10 @@ public final class CarepathLocal {
 
     public static void main(String[] args) {
         PrintStream out = System.out;
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(TokenCommand.run(args, out, System.err));
+            return;
+        }
         Command command = parse(args);
         if (command == null) {
             System.err.println(usage());
@@ -95,10 +99,12 @@ public final class CarepathLocal {
     private static String usage() {
         return String.join(
                 "\n",
-                "usage: deploy/carepath up|demo|infra",
-                "  up     Kafka (127.0.0.1:9092), MongoDB (127.0.0.1:27017) and the four services (8081-8084)",
+                "usage: deploy/carepath up|demo|infra|token ROLE [--mrn MRN]",
+                "  up     Kafka (127.0.0.1:9092), MongoDB (127.0.0.1:27017), the four services (8081-8084) and the",
+                "         local authorization server (127.0.0.1:9000)",
                 "  demo   up, then send the sample episodes and print each one's pathway",
                 "  infra  Kafka and MongoDB only, for running a service from the IDE",
+                "  token  print an access token for ROLE from the running local stack (patient: --mrn MRN)",
                 "Data and logs stay under .carepath/; Ctrl-C stops everything.");
     }
 
@@ -120,7 +126,7 @@ public final class CarepathLocal {
                 .map(service -> service.artifactId() + "=" + fleet.baseUrl(service))
                 .collect(Collectors.joining(" "));
         return "READY " + services + " kafka=" + infrastructure.kafkaBootstrapServers() + " mongodb="
-                + infrastructure.mongoUri();
+                + infrastructure.mongoUri() + " (tokens: deploy/carepath token ROLE)";
     }
 
     private static void runDemo(LocalStack stack, ServiceFleet fleet, PrintStream out) {
@@ -129,6 +135,7 @@ public final class CarepathLocal {
                 .build();
         PathwayClient client = new PathwayClient(
                 json,
+                fleet.tokens()::forRole,
                 fleet.baseUrl(CarepathService.INTAKE),
                 fleet.baseUrl(CarepathService.TRIAGE),
                 fleet.baseUrl(CarepathService.SCHEDULING),

@@ -2,21 +2,33 @@ package org.carepath.local;
 
 import java.nio.file.Path;
 
-/** The four services of the contract, their Maven modules and their default ports (CONTRACT.md). */
+/**
+ * The processes of the local stack: the four services of the contract and the local authorization server,
+ * their Maven modules and their default ports (CONTRACT.md).
+ */
 public enum CarepathService {
     INTAKE("intake-service", 8081),
     TRIAGE("triage-service", 8082),
     SCHEDULING("scheduling-service", 8083),
-    BILLING("billing-service", 8084);
+    BILLING("billing-service", 8084),
+    AUTHORIZATION_SERVER("authorization-server", 9000, "deploy/authorization-server", "carepath-authorization-server");
 
     static final String VERSION = "0.1.0-SNAPSHOT";
 
     private final String artifactId;
     private final int defaultPort;
+    private final String module;
+    private final String jarName;
 
     CarepathService(String artifactId, int defaultPort) {
+        this(artifactId, defaultPort, artifactId, artifactId);
+    }
+
+    CarepathService(String artifactId, int defaultPort, String module, String jarName) {
         this.artifactId = artifactId;
         this.defaultPort = defaultPort;
+        this.module = module;
+        this.jarName = jarName;
     }
 
     public String artifactId() {
@@ -27,8 +39,13 @@ public enum CarepathService {
         return defaultPort;
     }
 
-    /** The Spring Boot fat jar Maven builds for this service under {@code projectRoot}. */
+    /** One of the four pathway services (not the local issuer). */
+    public boolean isPathwayService() {
+        return this != AUTHORIZATION_SERVER;
+    }
+
+    /** The Spring Boot fat jar Maven builds for this process under {@code projectRoot}. */
     public Path jar(Path projectRoot) {
-        return projectRoot.resolve(artifactId).resolve("target").resolve(artifactId + "-" + VERSION + ".jar");
+        return projectRoot.resolve(module).resolve("target").resolve(jarName + "-" + VERSION + ".jar");
     }
 }

@@ -52,7 +52,7 @@ public final class ServiceFleet implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(stopOnJvmExit);
     }
 
-    /** Starts the four services on their contract ports (8081–8084); see the overload. */
+    /** Starts the four services and the local issuer on their contract ports (8081–8084, 9000); see the overload. */
     public static ServiceFleet start(
             Path projectRoot,
             String kafkaBootstrap,
@@ -94,7 +94,7 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
-    /** The contract's ports: intake 8081, triage 8082, scheduling 8083, billing 8084. */
+    /** The contract's ports: intake 8081, triage 8082, scheduling 8083, billing 8084, the local issuer 9000. */
     public static Map<CarepathService, Integer> defaultPorts() {
         Map<CarepathService, Integer> ports = new EnumMap<>(CarepathService.class);
         for (CarepathService service : CarepathService.values()) {
@@ -113,11 +113,12 @@ public final class ServiceFleet implements AutoCloseable {
         requireJars(projectRoot);
         createDirectories(logDir);
         List<Child> started = new ArrayList<>();
+        String issuer = "http://127.0.0.1:" + requirePort(ports, CarepathService.AUTHORIZATION_SERVER);
         try {
             for (CarepathService service : CarepathService.values()) {
                 int port = requirePort(ports, service);
                 Path logFile = logDir.resolve(service.artifactId() + ".log");
-                Process process = startProcess(projectRoot, service, port, kafkaBootstrap, mongoUri, logFile);
+                Process process = startProcess(projectRoot, service, port, kafkaBootstrap, mongoUri, issuer, logFile);
                 started.add(new Child(service, port, logFile, process));
             }
             return new ServiceFleet(started, logDir);
@@ -146,7 +147,13 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     private static Process startProcess(
-            Path projectRoot, CarepathService service, int port, String kafkaBootstrap, String mongoUri, Path logFile) {
+            Path projectRoot,
+            CarepathService service,
+            int port,
+            String kafkaBootstrap,
+            String mongoUri,
+            String issuer,
+            Path logFile) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(
                         java.toString(),
@@ -160,6 +167,8 @@ public final class ServiceFleet implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         environment.put("MONGODB_URI", mongoUri);
         environment.put("SERVER_PORT", Integer.toString(port));
+        // The services check tokens against the local issuer; the issuer names itself by the same URI.
+        environment.put("CAREPATH_ISSUER_URI", issuer);
         try {
             return builder.start();
         } catch (IOException e) {
@@ -242,6 +251,11 @@ public final class ServiceFleet implements AutoCloseable {
                 }
             });
         }
+    }
+
+    /** Access tokens from the fleet's own authorization server. */
+    public LocalTokens tokens() {
+        return new LocalTokens(baseUrl(CarepathService.AUTHORIZATION_SERVER));
     }
 
     public URI baseUrl(CarepathService service) {

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Stands in for a service jar: answers the readiness probe on {@code SERVER_PORT} and shows on {@code /env} the
- * addresses it was given. It prints its pid, so a test can check that it was stopped.
+ * addresses it was given (broker, database, token issuer). It prints its pid, so a test can check that it was stopped.
  */
 public final class FakeService {
 
@@ -23,7 +23,9 @@ public final class FakeService {
         server.createContext(
                 "/env",
                 exchange -> answer(
-                        exchange, System.getenv("KAFKA_BOOTSTRAP_SERVERS") + " " + System.getenv("MONGODB_URI")));
+                        exchange,
+                        System.getenv("KAFKA_BOOTSTRAP_SERVERS") + " " + System.getenv("MONGODB_URI") + " "
+                                + System.getenv("CAREPATH_ISSUER_URI")));
         server.start();
     }
 

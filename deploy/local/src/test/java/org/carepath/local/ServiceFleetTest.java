@@ -31,7 +31,7 @@ class ServiceFleetTest {
     private final List<String> progress = new CopyOnWriteArrayList<>();
 
     @Test
-    void startsTheFourServicesOnTheGivenPortsWithTheBrokerAndDatabaseAddresses() throws Exception {
+    void startsTheFourServicesAndTheIssuerOnTheGivenPortsWithTheBrokerAndDatabaseAddresses() throws Exception {
         FakeJars.projectWithHealthyServices(root);
         Map<CarepathService, Integer> ports = freePorts();
         Collection<Long> pids;
@@ -42,14 +42,16 @@ class ServiceFleetTest {
             for (CarepathService service : CarepathService.values()) {
                 assertThat(fleet.port(service)).isEqualTo(ports.get(service));
                 assertThat(fleet.baseUrl(service)).isEqualTo(URI.create("http://127.0.0.1:" + ports.get(service)));
-                assertThat(get(fleet.baseUrl(service).resolve("/env"))).isEqualTo(KAFKA + " " + MONGODB);
+                assertThat(get(fleet.baseUrl(service).resolve("/env")))
+                        .isEqualTo(KAFKA + " " + MONGODB + " http://127.0.0.1:"
+                                + ports.get(CarepathService.AUTHORIZATION_SERVER));
                 assertThat(fleet.logFile(service)).isEqualTo(logDir().resolve(service.artifactId() + ".log"));
                 assertThat(Files.readString(fleet.logFile(service))).startsWith("pid=");
             }
-            assertThat(progress).filteredOn(line -> line.contains(" is up at ")).hasSize(4);
+            assertThat(progress).filteredOn(line -> line.contains(" is up at ")).hasSize(5);
         }
 
-        assertThat(pids).hasSize(4).allSatisfy(pid -> assertThat(isAlive(pid)).isFalse());
+        assertThat(pids).hasSize(5).allSatisfy(pid -> assertThat(isAlive(pid)).isFalse());
         assertThat(childrenRunningFrom(root)).isEmpty();
     }
 
@@ -91,7 +93,8 @@ class ServiceFleetTest {
                         CarepathService.INTAKE, 8081,
                         CarepathService.TRIAGE, 8082,
                         CarepathService.SCHEDULING, 8083,
-                        CarepathService.BILLING, 8084));
+                        CarepathService.BILLING, 8084,
+                        CarepathService.AUTHORIZATION_SERVER, 9000));
     }
 
     private ServiceFleet start(Map<CarepathService, Integer> ports, Duration timeout) {

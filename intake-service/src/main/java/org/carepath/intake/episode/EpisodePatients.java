@@ -3,7 +3,7 @@ package org.carepath.intake.episode;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.carepath.platform.security.PatientIds;
+import org.carepath.events.intake.PatientIds;
 import org.carepath.platform.security.PatientRecords;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

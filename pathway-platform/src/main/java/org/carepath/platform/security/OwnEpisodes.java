@@ -1,6 +1,7 @@
 package org.carepath.platform.security;
 
 import java.util.Optional;
+import org.carepath.events.intake.PatientIds;
 import org.carepath.platform.web.NotFoundException;
 
 /**

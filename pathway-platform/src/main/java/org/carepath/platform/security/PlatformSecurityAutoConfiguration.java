@@ -3,6 +3,7 @@ package org.carepath.platform.security;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.List;
+import org.carepath.events.intake.PatientIds;
 import org.carepath.platform.audit.AuditFilter;
 import org.carepath.platform.audit.AuditTrail;
 import org.carepath.platform.audit.AuditTrailConfiguration;

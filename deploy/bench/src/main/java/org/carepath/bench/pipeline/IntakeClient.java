@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,8 +39,10 @@ public final class IntakeClient {
     private final HttpClient http;
     private final URI episodes;
     private final JsonMapper json;
+    private final Supplier<String> token;
 
-    public IntakeClient(URI intakeBaseUrl, JsonMapper json) {
+    public IntakeClient(URI intakeBaseUrl, JsonMapper json, Supplier<String> token) {
+        this.token = token;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -53,6 +56,7 @@ public final class IntakeClient {
                 .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token.get())
                 .POST(HttpRequest.BodyPublishers.ofString(report))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())

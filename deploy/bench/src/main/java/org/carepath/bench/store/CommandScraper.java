@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.carepath.local.CarepathService;
 
 /** Reads every service's MongoDB command counters from {@code /actuator/prometheus}. */
@@ -20,9 +21,12 @@ public final class CommandScraper {
             .connectTimeout(Duration.ofSeconds(3))
             .build();
     private final Map<CarepathService, URI> baseUrls;
+    private final Supplier<String> operationsToken;
 
-    public CommandScraper(Map<CarepathService, URI> baseUrls) {
+    /** Scrapes with a token of the role {@code operations}, which {@code /actuator/prometheus} asks for. */
+    public CommandScraper(Map<CarepathService, URI> baseUrls, Supplier<String> operationsToken) {
         this.baseUrls = Map.copyOf(baseUrls);
+        this.operationsToken = operationsToken;
     }
 
     public Map<CarepathService, Scrape> scrapeAll() {
@@ -33,13 +37,16 @@ public final class CommandScraper {
 
     private Scrape scrape(URI baseUrl) {
         URI endpoint = baseUrl.resolve("/actuator/prometheus");
-        HttpRequest request =
-                HttpRequest.newBuilder(endpoint).timeout(TIMEOUT).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + operationsToken.get())
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 401 || response.statusCode() == 403) {
-                return Scrape.failed(endpoint + " answered " + response.statusCode() + " (it wants a token; the bench"
-                        + " sends none)");
+                return Scrape.failed(endpoint + " answered " + response.statusCode() + " (the bench's operations token"
+                        + " was refused)");
             }
             if (response.statusCode() != 200) {
                 return Scrape.failed(endpoint + " answered " + response.statusCode());

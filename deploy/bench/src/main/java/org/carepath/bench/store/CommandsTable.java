@@ -31,6 +31,9 @@ public final class CommandsTable {
         double writes = 0;
         double reads = 0;
         for (CarepathService service : CarepathService.values()) {
+            if (!service.isPathwayService()) {
+                continue;
+            }
             Scrape first = before.get(service);
             Scrape last = after.get(service);
             String problem = problem(first, last);

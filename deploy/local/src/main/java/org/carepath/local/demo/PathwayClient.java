@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
@@ -22,10 +23,19 @@ public final class PathwayClient {
     private final URI triage;
     private final URI scheduling;
     private final URI billing;
+    private final Function<String, String> tokenForRole;
 
-    public PathwayClient(JsonMapper json, URI intake, URI triage, URI scheduling, URI billing) {
+    /** {@code tokenForRole} gives a bearer token for a role: the demo reports as staff and reads as a clinician. */
+    public PathwayClient(
+            JsonMapper json,
+            Function<String, String> tokenForRole,
+            URI intake,
+            URI triage,
+            URI scheduling,
+            URI billing) {
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         this.json = json;
+        this.tokenForRole = tokenForRole;
         this.intake = intake;
         this.triage = triage;
         this.scheduling = scheduling;
@@ -37,6 +47,7 @@ public final class PathwayClient {
         HttpRequest request = HttpRequest.newBuilder(intake.resolve("/api/v1/episodes"))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokenForRole.apply("staff"))
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(report)))
                 .build();
         HttpResponse<String> response = send(request);
@@ -64,6 +75,7 @@ public final class PathwayClient {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(TIMEOUT)
                 .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + tokenForRole.apply("clinician"))
                 .GET()
                 .build();
         HttpResponse<String> response = send(request);

@@ -99,7 +99,7 @@ class DemoTest {
 
     private Demo demo(Demo.Pause pause) {
         URI stub = URI.create("http://127.0.0.1:" + services.getAddress().getPort());
-        PathwayClient client = new PathwayClient(JSON, stub, stub, stub, stub);
+        PathwayClient client = new PathwayClient(JSON, role -> "token-of-" + role, stub, stub, stub, stub);
         return new Demo(client, clock, pause, new PrintStream(output, true, StandardCharsets.UTF_8));
     }
 
@@ -109,6 +109,11 @@ class DemoTest {
 
     private void answer(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        String expectedToken = exchange.getRequestMethod().equals("POST") ? "token-of-staff" : "token-of-clinician";
+        if (!("Bearer " + expectedToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respond(exchange, 401, "{\"title\": \"Unauthorized\"}");
+            return;
+        }
         if (exchange.getRequestMethod().equals("POST")) {
             JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
             reported.add(body);

@@ -1,4 +1,4 @@
-package org.carepath.platform.security;
+package org.carepath.events.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,7 +20,8 @@ public final class PatientIds {
 
     public PatientIds(String secret) {
         if (secret == null || secret.length() < 16) {
-            throw new IllegalArgumentException("carepath.security.patient-id-key must be at least 16 characters");
+            throw new IllegalArgumentException(
+                    "the patient-id key (CAREPATH_PATIENT_ID_KEY) must be at least 16 characters");
         }
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
