@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Says which field of a JSON document was wrong and why, without echoing the offending value (it may be
@@ -31,6 +32,10 @@ public final class JsonErrors {
     }
 
     public static String reason(JacksonException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            // A misspelt field must not pass as absent: "mriContraindicted": true is not "not contraindicated".
+            return "is not a field of this request";
+        }
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null) {
             Class<?> target = invalid.getTargetType();
             if (target.isEnum()) {

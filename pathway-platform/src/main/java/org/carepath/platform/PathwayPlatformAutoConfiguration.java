@@ -21,6 +21,7 @@ import org.carepath.platform.outbox.OutboxRelay;
 import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.VersionIndexes;
 import org.carepath.platform.web.ProblemDetailsAdvice;
+import org.carepath.platform.web.StrictJsonBodies;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -53,6 +54,11 @@ public class PathwayPlatformAutoConfiguration {
     @Bean(name = "mongoHealthIndicator")
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    StrictJsonBodies strictJsonBodies(JsonMapper jsonMapper) {
+        return new StrictJsonBodies(jsonMapper);
     }
 
     @Bean

@@ -1,10 +1,11 @@
 package org.carepath.platform.web;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import org.carepath.events.intake.Coverage;
 import org.carepath.events.intake.PrimaryPayer;
@@ -17,24 +18,23 @@ import org.carepath.events.intake.SupplementalType;
  */
 public record CoverageRequest(
         @NotNull PrimaryPayer primary,
-        @PositiveOrZero BigDecimal partBDeductibleRemaining,
+        @Money BigDecimal partBDeductibleRemaining,
         @Valid Supplemental supplemental,
         @Valid Secondary secondary,
-        String workersCompClaim,
+        @Size(max = 64) String workersCompClaim,
         @Valid NoFault noFault,
         @Valid Commercial commercial) {
 
     public record Supplemental(@NotNull SupplementalType type, Boolean coversPartBDeductible) {}
 
-    public record Secondary(
-            @NotNull SecondaryType type, @PositiveOrZero BigDecimal deductibleRemaining, Boolean inNetwork) {}
+    public record Secondary(@NotNull SecondaryType type, @Money BigDecimal deductibleRemaining, Boolean inNetwork) {}
 
-    public record NoFault(String claim, @NotNull @PositiveOrZero BigDecimal deductibleRemaining) {}
+    public record NoFault(@Size(max = 64) String claim, @NotNull @Money BigDecimal deductibleRemaining) {}
 
     public record Commercial(
-            @PositiveOrZero BigDecimal deductibleRemaining,
-            @Min(0) @Max(100) BigDecimal coinsurancePercent,
-            @PositiveOrZero BigDecimal copay) {}
+            @Money BigDecimal deductibleRemaining,
+            @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal coinsurancePercent,
+            @Money BigDecimal copay) {}
 
     public Coverage toCoverage() {
         return new Coverage(
