@@ -14,11 +14,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.carepath.events.Topics;
 import org.carepath.local.CarepathService;
 import org.carepath.local.ServiceFleet;
 import org.carepath.testing.HttpJson;
 import org.carepath.testing.ReportJson;
 import org.carepath.testing.TestInfrastructure;
+import org.carepath.testing.TopicPublisher;
+import org.carepath.testing.TopicRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -212,6 +215,48 @@ class PathwayEndToEndIT {
                         .status())
                 .isEqualTo(403);
         assertThat(intake.anonymous().get("/api/v1/episodes/" + own).status()).isEqualTo(401);
+    }
+
+    /**
+     * The canary: an episode whose name and phone are strings found nowhere else goes through the whole pathway,
+     * and a malformed record carrying them is dead-lettered; then no service's log and no dead letter's header
+     * holds either string.
+     */
+    @Test
+    void aPatientsNameAndPhoneAppearInNoLogAndNoDeadLetterHeader() throws IOException {
+        String name = "Canary " + java.util.UUID.randomUUID();
+        String phone = "+1212" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+        String episodeId = report(ReportJson.contractExample(TODAY.minusDays(1))
+                .withPatient("name", name)
+                .withPatient("contact", Map.of("channel", "SMS", "phone", phone)));
+        awaitJson(billing, "/api/v1/episodes/" + episodeId + "/estimate");
+        awaitList(scheduling, "/api/v1/episodes/" + episodeId + "/follow-ups", list -> !list.isEmpty());
+        String poisonId = "canary-poison-" + java.util.UUID.randomUUID();
+        try (TopicRecorder deadLetters = TopicRecorder.record(Topics.EPISODE_REPORTED.deadLetterTopic());
+                TopicPublisher publisher = new TopicPublisher()) {
+            publisher.publishRaw(
+                    Topics.EPISODE_REPORTED,
+                    poisonId,
+                    poisonId,
+                    "{\"episodeId\":\"" + poisonId + "\",\"patient\":{\"name\":\"" + name + "\",\"contact\":"
+                            + "{\"phone\":\"" + phone + "\"}},\"painScore\":\"" + name + "\"}");
+            var deadLetter = await().atMost(SETTLE)
+                    .until(() -> deadLetters.records(record -> poisonId.equals(record.key())), list -> !list.isEmpty())
+                    .get(0);
+            assertThat(deadLetter.headers().values()).noneMatch(value -> value.contains(name) || value.contains(phone));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+
+        List<Path> logs;
+        try (var files = java.nio.file.Files.walk(Path.of("").toAbsolutePath().resolve("target/e2e-logs"))) {
+            logs = files.filter(java.nio.file.Files::isRegularFile).toList();
+        }
+        assertThat(logs).isNotEmpty();
+        for (Path log : logs) {
+            String text = java.nio.file.Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(text).as(log.toString()).doesNotContain(name).doesNotContain(phone);
+        }
     }
 
     private static String suffix(HttpJson service) {
