@@ -36,7 +36,8 @@ class ContractJsonTest {
                                 "triggers",
                                 "history",
                                 "coverage",
-                                "startBack")),
+                                "startBack",
+                                "patientId")),
                 Arguments.of(
                         Topics.CHECKIN_RECORDED,
                         Events.checkIn(),
@@ -115,7 +116,8 @@ class ContractJsonTest {
                                 "lines",
                                 "totals",
                                 "assumptions",
-                                "rules")));
+                                "rules",
+                                "candidateTotals")));
     }
 
     @ParameterizedTest(name = "{0}")

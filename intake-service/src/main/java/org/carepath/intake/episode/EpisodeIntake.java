@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.carepath.events.Topics;
 import org.carepath.events.intake.EpisodeReported;
 import org.carepath.events.triage.TriageDecided;
+import org.carepath.intake.patient.PatientIds;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.messaging.OutboxMessages;
 import org.carepath.platform.outbox.AggregateBatches;
@@ -38,6 +39,7 @@ class EpisodeIntake {
     private final OutboxStore store;
     private final AggregateBatches batches;
     private final JsonMapper jsonMapper;
+    private final PatientIds patientIds;
     private final Clock clock;
 
     EpisodeIntake(
@@ -46,12 +48,14 @@ class EpisodeIntake {
             OutboxStore store,
             AggregateBatches batches,
             JsonMapper jsonMapper,
+            PatientIds patientIds,
             Clock clock) {
         this.episodes = episodes;
         this.outboxMessages = outboxMessages;
         this.store = store;
         this.batches = batches;
         this.jsonMapper = jsonMapper;
+        this.patientIds = patientIds;
         this.clock = clock;
     }
 
@@ -70,7 +74,9 @@ class EpisodeIntake {
                 return sameRequestOrConflict(earlier.get(), requestHash);
             }
         }
-        EpisodeReported report = ReportMapper.toEvent(UUID.randomUUID().toString(), clock.instant(), request);
+        String patientId = patientIds.of(request.patient().mrn());
+        EpisodeReported report =
+                ReportMapper.toEvent(UUID.randomUUID().toString(), clock.instant(), patientId, request);
         var event = outboxMessages.create(Topics.EPISODE_REPORTED, report.episodeId(), report);
         try {
             Episode episode = store.insert(Episode.reported(report, idempotencyKey, requestHash, event));

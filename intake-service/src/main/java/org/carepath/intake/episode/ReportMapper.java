@@ -10,12 +10,15 @@ import org.carepath.events.intake.History;
 import org.carepath.events.intake.Patient;
 import org.carepath.events.intake.StartBack;
 
-/** From validated requests to the contract's events; absent optional answers become explicit defaults. */
+/**
+ * From validated requests to the contract's events. An absent history field stays absent (unknown, never {@code
+ * false} or {@code 0}): triage states what it assumes for it.
+ */
 final class ReportMapper {
 
     private ReportMapper() {}
 
-    static EpisodeReported toEvent(String episodeId, Instant reportedAt, ReportRequest request) {
+    static EpisodeReported toEvent(String episodeId, Instant reportedAt, String patientId, ReportRequest request) {
         var patient = request.patient();
         var contact = patient.contact();
         return new EpisodeReported(
@@ -34,7 +37,8 @@ final class ReportMapper {
                 listOrEmpty(request.triggers()),
                 history(request.history()),
                 request.coverage() == null ? null : request.coverage().toCoverage(),
-                startBack(request.startBack()));
+                startBack(request.startBack()),
+                patientId);
     }
 
     static CheckInRecorded toEvent(String episodeId, String checkInId, Instant recordedAt, CheckInRequest request) {
@@ -64,12 +68,12 @@ final class ReportMapper {
             return null;
         }
         return new History(
-                history.episodesLast12Months() == null ? 0 : history.episodesLast12Months(),
-                Boolean.TRUE.equals(history.worsening()),
-                Boolean.TRUE.equals(history.homeCareTried()),
-                Boolean.TRUE.equals(history.interferesWithDailyActivities()),
-                listOrEmpty(history.knownConditions()),
-                Boolean.TRUE.equals(history.mriContraindicated()));
+                history.episodesLast12Months(),
+                history.worsening(),
+                history.homeCareTried(),
+                history.interferesWithDailyActivities(),
+                history.knownConditions() == null ? null : List.copyOf(history.knownConditions()),
+                history.mriContraindicated());
     }
 
     private static StartBack startBack(ReportRequest.StartBackRequest answers) {

@@ -149,7 +149,7 @@ class TriageEngineTest {
     @Test
     void toleratesAReportWithoutPatientListsHistoryOrStartBack() {
         EpisodeReported bare =
-                new EpisodeReported("ep-bare", REPORTED_AT, null, null, 4, null, null, null, null, null, null);
+                new EpisodeReported("ep-bare", REPORTED_AT, null, null, 4, null, null, null, null, null, null, null);
 
         TriageDecided decision = engine.decideReport(bare, REPORTED_AT);
 
@@ -165,7 +165,14 @@ class TriageEngineTest {
                 .anyMatch(a -> a.startsWith("birth date not reported"))
                 .anyMatch(a -> a.startsWith("no symptom list"))
                 .anyMatch(a -> a.startsWith("no trigger list"))
-                .anyMatch(a -> a.startsWith("no history reported"))
+                .anyMatch(a -> a.startsWith("history unknown"))
+                .contains(
+                        "history.episodesLast12Months unknown: assumed 0",
+                        "history.worsening unknown: assumed false",
+                        "history.homeCareTried unknown: assumed false",
+                        "history.interferesWithDailyActivities unknown: assumed false",
+                        "history.knownConditions unknown: none assumed")
+                .anyMatch(a -> a.startsWith("history.mriContraindicated unknown: assumed false"))
                 .anyMatch(a -> a.startsWith("pain location not reported"))
                 .anyMatch(a -> a.startsWith("no STarT Back answers"));
     }

@@ -114,7 +114,8 @@ class TriagePropertiesTest {
                 report.symptoms() != null && report.symptoms().stream().anyMatch(RED_FLAG_SYMPTOMS::contains);
         boolean injury = report.triggers() != null
                 && (report.triggers().contains(Trigger.FALL)
-                        || report.triggers().contains(Trigger.CAR_ACCIDENT));
+                        || report.triggers().contains(Trigger.CAR_ACCIDENT)
+                        || report.triggers().contains(Trigger.WORKPLACE_INJURY));
         return redFlagSymptom || (injury && report.painScore() >= 7);
     }
 
@@ -152,7 +153,8 @@ class TriagePropertiesTest {
                         triggers,
                         history,
                         null,
-                        startBack));
+                        startBack,
+                        null));
     }
 
     @Provide
@@ -194,17 +196,18 @@ class TriagePropertiesTest {
     }
 
     private static Arbitrary<History> histories() {
+        // every field may be unknown (null): the patient did not give it
         return Combinators.combine(
-                        Arbitraries.integers().between(0, 6),
-                        Arbitraries.of(true, false),
-                        Arbitraries.of(true, false),
-                        Arbitraries.of(true, false),
+                        Arbitraries.integers().between(0, 6).injectNull(0.1),
+                        Arbitraries.of(true, false).injectNull(0.1),
+                        Arbitraries.of(true, false).injectNull(0.1),
+                        Arbitraries.of(true, false).injectNull(0.1),
                         Arbitraries.of(KnownCondition.class)
                                 .list()
                                 .uniqueElements()
                                 .ofMaxSize(3)
-                                .injectNull(0.05),
-                        Arbitraries.of(true, false))
+                                .injectNull(0.1),
+                        Arbitraries.of(true, false).injectNull(0.1))
                 .as(History::new)
                 .injectNull(0.05);
     }
