@@ -1,4 +1,4 @@
-package org.carepath.intake.episode;
+package org.carepath.intake.report;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,11 +14,12 @@ import org.carepath.events.intake.StartBack;
  * From validated requests to the contract's events. An absent history field stays absent (unknown, never {@code
  * false} or {@code 0}): triage states what it assumes for it.
  */
-final class ReportMapper {
+public final class ReportMapper {
 
     private ReportMapper() {}
 
-    static EpisodeReported toEvent(String episodeId, Instant reportedAt, String patientId, ReportRequest request) {
+    public static EpisodeReported toEvent(
+            String episodeId, Instant reportedAt, String patientId, ReportRequest request) {
         var patient = request.patient();
         var contact = patient.contact();
         return new EpisodeReported(
@@ -41,7 +42,8 @@ final class ReportMapper {
                 patientId);
     }
 
-    static CheckInRecorded toEvent(String episodeId, String checkInId, Instant recordedAt, CheckInRequest request) {
+    public static CheckInRecorded toEvent(
+            String episodeId, String checkInId, Instant recordedAt, CheckInRequest request) {
         return new CheckInRecorded(
                 episodeId,
                 checkInId,
@@ -52,7 +54,8 @@ final class ReportMapper {
                 Boolean.TRUE.equals(request.ptCompleted()));
     }
 
-    static FindingRecorded toEvent(String episodeId, String findingId, Instant recordedAt, FindingRequest request) {
+    public static FindingRecorded toEvent(
+            String episodeId, String findingId, Instant recordedAt, FindingRequest request) {
         return new FindingRecorded(
                 episodeId,
                 findingId,

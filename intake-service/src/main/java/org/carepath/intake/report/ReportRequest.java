@@ -1,4 +1,4 @@
-package org.carepath.intake.episode;
+package org.carepath.intake.report;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -19,7 +19,7 @@ import org.carepath.events.intake.Trigger;
 import org.carepath.platform.web.CoverageRequest;
 
 /** {@code POST /api/v1/episodes}, as CONTRACT.md gives it; validated before anything is stored. */
-record ReportRequest(
+public record ReportRequest(
         @NotNull @Valid PatientRequest patient,
         @NotNull LocalDate onsetDate,
         @NotNull @Min(0) @Max(10) Integer painScore,
@@ -30,14 +30,14 @@ record ReportRequest(
         @Valid CoverageRequest coverage,
         @Valid StartBackRequest startBack) {
 
-    record PatientRequest(
+    public record PatientRequest(
             @NotBlank String mrn,
             @NotBlank String name,
             @NotNull LocalDate birthDate,
             @NotNull Region region,
             @NotNull @Valid ContactRequest contact) {}
 
-    record ContactRequest(@NotNull ContactChannel channel, String phone, String email) {
+    public record ContactRequest(@NotNull ContactChannel channel, String phone, String email) {
 
         @AssertTrue(message = "must be given for SMS and PHONE")
         boolean isPhone() {
@@ -50,7 +50,7 @@ record ReportRequest(
         }
     }
 
-    record HistoryRequest(
+    public record HistoryRequest(
             @PositiveOrZero Integer episodesLast12Months,
             Boolean worsening,
             Boolean homeCareTried,
@@ -58,7 +58,7 @@ record ReportRequest(
             List<@NotNull KnownCondition> knownConditions,
             Boolean mriContraindicated) {}
 
-    record StartBackRequest(
+    public record StartBackRequest(
             boolean legPain,
             boolean shoulderNeckPain,
             boolean walkedShortDistances,

@@ -1,4 +1,4 @@
-package org.carepath.intake.episode;
+package org.carepath.intake.report;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,7 +7,7 @@ import java.util.List;
 import org.carepath.events.intake.Symptom;
 
 /** {@code POST /api/v1/episodes/{episodeId}/check-ins}: a patient's reply to a follow-up. */
-record CheckInRequest(
+public record CheckInRequest(
         @NotNull @Min(0) @Max(10) Integer painScore,
         @NotNull Boolean improving,
         List<@NotNull Symptom> symptoms,
