@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.carepath.events.intake.History;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,7 +37,8 @@ class ContractJsonTest {
                                 "triggers",
                                 "history",
                                 "coverage",
-                                "startBack")),
+                                "startBack",
+                                "patientId")),
                 Arguments.of(
                         Topics.CHECKIN_RECORDED,
                         Events.checkIn(),
@@ -115,7 +117,8 @@ class ContractJsonTest {
                                 "lines",
                                 "totals",
                                 "assumptions",
-                                "rules")));
+                                "rules",
+                                "candidateTotals")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -178,6 +181,21 @@ class ContractJsonTest {
                 .contains("\"primaryPays\":172.92")
                 .contains("\"supplementalPays\":43.23")
                 .contains("\"patientPays\":0.00");
+    }
+
+    @Test
+    void historyFieldsThePatientDidNotGiveStayAbsentNotFalse() {
+        String history = "{\"worsening\": true, \"knownConditions\": []}";
+
+        var read = JSON.readValue(history, History.class);
+
+        assertThat(read.worsening()).isTrue();
+        assertThat(read.homeCareTried()).isNull();
+        assertThat(read.episodesLast12Months()).isNull();
+        assertThat(read.mriContraindicated()).isNull();
+        JsonNode written = JSON.valueToTree(read);
+        assertThat(written.get("homeCareTried").isNull()).isTrue();
+        assertThat(written.get("mriContraindicated").isNull()).isTrue();
     }
 
     @Test

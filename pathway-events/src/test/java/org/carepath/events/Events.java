@@ -44,7 +44,8 @@ final class Events {
                         null,
                         null,
                         null),
-                new StartBack(true, false, false, false, false, false, false, false, Bothersomeness.MODERATELY));
+                new StartBack(true, false, false, false, false, false, false, false, Bothersomeness.MODERATELY),
+                "p-7f3c");
     }
 
     static CheckInRecorded checkIn() {
@@ -136,10 +137,12 @@ final class Events {
                         new BigDecimal("172.92"),
                         new BigDecimal("43.23"),
                         zero,
-                        zero)),
-                new EstimateTotals(
-                        new BigDecimal("216.15"), zero, new BigDecimal("172.92"), new BigDecimal("43.23"), zero, zero),
+                        zero,
+                        null)),
+                new EstimateTotals(zero, zero, zero, zero, zero, zero),
                 List.of("deductible met"),
-                List.of("B-MCR", "B-SUPP"));
+                List.of("B-MCR", "B-SUPP", "B-ORDER", "B-CAND"),
+                new EstimateTotals(
+                        new BigDecimal("216.15"), zero, new BigDecimal("172.92"), new BigDecimal("43.23"), zero, zero));
     }
 }

@@ -8,11 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.carepath.billing.estimate.BookedAppointment;
-import org.carepath.billing.estimate.EpisodeServices;
 import org.carepath.billing.estimate.EstimateCalculator;
 import org.carepath.billing.estimate.Quote;
-import org.carepath.billing.estimate.ServiceRequest;
-import org.carepath.events.billing.EstimateLine;
 import org.carepath.events.billing.EstimateProduced;
 import org.carepath.events.intake.Coverage;
 import org.carepath.events.intake.Trigger;
@@ -25,9 +22,10 @@ import org.carepath.events.triage.TriageDecided;
  * @param decisionVersion the latest triage decision version applied, 0 before the first
  * @param coverage and {@code triggers} from the latest decision's episode context; coverage null is self-pay
  * @param candidates the candidate procedures of the latest decision
- * @param booked the appointments still booked, in booking order
+ * @param booked the appointments still booked, in booking order (priced by date of service, B-ORDER)
  * @param cancelledAppointmentIds appointments cancelled: a booking of one of them arriving late is not a line
  * @param estimates every version produced, oldest first
+ * @param patientId the patient's opaque id from the decisions' episode context (whose account it is), if known
  */
 public record EpisodeAccount(
         String episodeId,
@@ -37,7 +35,8 @@ public record EpisodeAccount(
         List<CandidateProcedure> candidates,
         List<BookedAppointment> booked,
         List<String> cancelledAppointmentIds,
-        List<EstimateProduced> estimates) {
+        List<EstimateProduced> estimates,
+        String patientId) {
 
     public EpisodeAccount {
         Objects.requireNonNull(episodeId, "episodeId");
@@ -50,7 +49,7 @@ public record EpisodeAccount(
 
     /** An episode billing has heard nothing about yet. */
     public static EpisodeAccount opened(String episodeId) {
-        return new EpisodeAccount(episodeId, 0, null, List.of(), List.of(), List.of(), List.of(), List.of());
+        return new EpisodeAccount(episodeId, 0, null, List.of(), List.of(), List.of(), List.of(), List.of(), null);
     }
 
     /** Whether a decision has arrived, so the coverage to price with is known. */
@@ -83,7 +82,8 @@ public record EpisodeAccount(
                 decision.candidateProcedures(),
                 booked,
                 cancelledAppointmentIds,
-                estimates);
+                estimates,
+                context == null || context.patientId() == null ? patientId : context.patientId());
     }
 
     /** Adds an appointment once, however often its booking is reported; a cancelled one stays out. */
@@ -100,7 +100,8 @@ public record EpisodeAccount(
                 candidates,
                 appended(booked, appointment),
                 cancelledAppointmentIds,
-                estimates);
+                estimates,
+                patientId);
     }
 
     /** Removes the appointment's line; remembered, in case its booking arrives after the cancellation. */
@@ -119,11 +120,12 @@ public record EpisodeAccount(
                         .filter(appointment -> !appointment.appointmentId().equals(appointmentId))
                         .toList(),
                 appended(cancelledAppointmentIds, appointmentId),
-                estimates);
+                estimates,
+                patientId);
     }
 
     /**
-     * Prices the episode's lines again and keeps the result as the next estimate version when it differs from the
+     * Prices the episode's lines again, all of them from the starting deductibles in B-ORDER, and keeps the result as the next estimate version when it differs from the
      * current one. Nothing is produced before a decision (coverage unknown) or when the estimate would be the same
      * as the current one (e.g. a new decision with the same candidates). The first decision always yields one, if
      * only to say that nothing planned so far costs the patient anything.
@@ -135,9 +137,7 @@ public record EpisodeAccount(
             return Reestimate.unchanged(this);
         }
         Optional<EstimateProduced> current = currentEstimate();
-        List<EstimateLine> previousLines = current.map(EstimateProduced::lines).orElse(List.of());
-        List<ServiceRequest> services = EpisodeServices.inEstimateOrder(previousLines, booked, candidates);
-        Quote quote = calculator.quote(coverage, triggers, services);
+        Quote quote = calculator.quoteEpisode(coverage, triggers, booked, candidates);
         if (current.isPresent() && sameAs(quote, current.get())) {
             return Reestimate.unchanged(this);
         }
@@ -166,7 +166,8 @@ public record EpisodeAccount(
                 candidates,
                 booked,
                 cancelledAppointmentIds,
-                appended(estimates, estimate));
+                appended(estimates, estimate),
+                patientId);
     }
 
     private boolean isBooked(String appointmentId) {

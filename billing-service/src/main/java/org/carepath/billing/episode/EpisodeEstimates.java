@@ -73,7 +73,7 @@ class EpisodeEstimates {
             if (booked.status() == AppointmentStatus.CANCELLED) {
                 return account -> account.cancelled(booked.appointmentId());
             }
-            BookedAppointment appointment = new BookedAppointment(booked.appointmentId(), cpt(booked));
+            BookedAppointment appointment = new BookedAppointment(booked.appointmentId(), cpt(booked), booked.start());
             return account -> account.booked(appointment);
         });
     }

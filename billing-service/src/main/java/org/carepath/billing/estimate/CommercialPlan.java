@@ -8,13 +8,13 @@ import org.carepath.events.intake.Coverage;
 
 /**
  * B-COM (beyond the seed): the plan's deductible still remaining, then its coinsurance percent of the rest, plus a
- * per-visit copay on office visit codes 99202–99215; the patient's share of a line never exceeds the line.
+ * per-visit copay on office visit codes 99202–99215; the patient's share of a line never exceeds the line. An
+ * unknown deductible is taken as not met and an unknown coinsurance percent as 20 (B-UNKNOWN).
  */
 final class CommercialPlan implements PrimaryPlan {
 
     static final String RULE = "B-COM";
 
-    private static final BigDecimal DEFAULT_COINSURANCE_PERCENT = new BigDecimal("20");
     private static final int FIRST_VISIT_CODE = 99202;
     private static final int LAST_VISIT_CODE = 99215;
 
@@ -22,15 +22,30 @@ final class CommercialPlan implements PrimaryPlan {
     private final BigDecimal coinsurancePercent;
     private final BigDecimal copay;
     private final List<String> missingTerms = new ArrayList<>();
+    private boolean unknownTerms;
 
     CommercialPlan(Coverage.Commercial terms) {
         Coverage.Commercial given = terms == null ? new Coverage.Commercial(null, null, null) : terms;
-        this.deductible = new DeductibleMeter(orZero(given.deductibleRemaining(), "deductibleRemaining"));
-        this.copay = orZero(given.copay(), "copay");
+        if (given.deductibleRemaining() == null) {
+            unknownTerms = true;
+            missingTerms.add("Commercial deductibleRemaining not given: taken as not met, the patient pays up to the"
+                    + " whole allowed amount (B-UNKNOWN).");
+            this.deductible = DeductibleMeter.notMet();
+        } else {
+            this.deductible = new DeductibleMeter(
+                    Money.nonNegative(given.deductibleRemaining(), "coverage.commercial.deductibleRemaining"));
+        }
+        if (given.copay() == null) {
+            missingTerms.add("Commercial copay not given: no per-visit copay assumed (B-COM).");
+            this.copay = Money.ZERO;
+        } else {
+            this.copay = Money.nonNegative(given.copay(), "coverage.commercial.copay");
+        }
         if (given.coinsurancePercent() == null) {
-            missingTerms.add(
-                    "Commercial coinsurance percent not given: assumed " + DEFAULT_COINSURANCE_PERCENT + " % (B-COM).");
-            this.coinsurancePercent = DEFAULT_COINSURANCE_PERCENT;
+            unknownTerms = true;
+            missingTerms.add("Commercial coinsurancePercent not given: assumed "
+                    + UnknownTerms.COMMERCIAL_COINSURANCE_PERCENT + " % (B-UNKNOWN).");
+            this.coinsurancePercent = UnknownTerms.COMMERCIAL_COINSURANCE_PERCENT;
         } else {
             this.coinsurancePercent = percent(given.coinsurancePercent());
         }
@@ -55,6 +70,11 @@ final class CommercialPlan implements PrimaryPlan {
     }
 
     @Override
+    public boolean assumesUnknownTerms() {
+        return unknownTerms;
+    }
+
+    @Override
     public PrimaryShare share(String cpt, int units, BigDecimal allowed) {
         BigDecimal deductibleApplied = deductible.take(allowed);
         BigDecimal afterDeductible = allowed.subtract(deductibleApplied);
@@ -68,17 +88,9 @@ final class CommercialPlan implements PrimaryPlan {
     @Override
     public List<String> assumptions() {
         List<String> assumptions = new ArrayList<>(missingTerms);
-        assumptions.add(
-                "Commercial deductible still remaining after this estimate: " + deductible.remaining() + " (B-COM).");
+        assumptions.add("Commercial deductible still remaining after this estimate: " + deductible.remainingText()
+                + " (B-COM).");
         return assumptions;
-    }
-
-    private BigDecimal orZero(BigDecimal amount, String field) {
-        if (amount == null) {
-            missingTerms.add("Commercial " + field + " not given: assumed 0.00 (B-COM).");
-            return Money.ZERO;
-        }
-        return Money.nonNegative(amount, "coverage.commercial." + field);
     }
 
     private static BigDecimal percent(BigDecimal percent) {

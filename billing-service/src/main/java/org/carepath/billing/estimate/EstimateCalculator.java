@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.carepath.billing.feeschedule.FeeSchedule;
 import org.carepath.billing.feeschedule.FeeScheduleCsv;
 import org.carepath.billing.feeschedule.PartBDeductibles;
@@ -13,12 +14,18 @@ import org.carepath.events.billing.EstimateTotals;
 import org.carepath.events.billing.LineSource;
 import org.carepath.events.intake.Coverage;
 import org.carepath.events.intake.Trigger;
+import org.carepath.events.triage.CandidateProcedure;
 
 /**
  * Prices services with a year's fee schedule and splits each line between the payers (billing-rules.md §2–§3).
  * Stateless and thread-safe; deductibles are consumed in the order of the services given.
  */
 public final class EstimateCalculator {
+
+    /** B-CAND: candidate procedures are summed apart from what is booked. */
+    public static final String CANDIDATES_RULE = "B-CAND";
+
+    private static final Predicate<EstimateLine> CANDIDATE = line -> line.source() == LineSource.CANDIDATE_PROCEDURE;
 
     private final FeeSchedule feeSchedule;
     private final BigDecimal annualPartBDeductible;
@@ -40,6 +47,32 @@ public final class EstimateCalculator {
     }
 
     /**
+     * An episode's estimate (§5): its booked appointments and candidate procedures, priced from the episode's
+     * starting deductibles in B-ORDER, whatever order they arrived in.
+     */
+    public Quote quoteEpisode(
+            Coverage coverage,
+            List<Trigger> triggers,
+            List<BookedAppointment> booked,
+            List<CandidateProcedure> candidates) {
+        Quote quote = quote(coverage, triggers, EpisodeServices.inEstimateOrder(booked, candidates));
+        List<String> rules = new ArrayList<>(quote.rules());
+        // cited in the order of billing-rules.md: B-ORDER before B-UNKNOWN and B-CAND
+        int after = (int) rules.stream()
+                .takeWhile(rule -> !rule.equals(UnknownTerms.RULE) && !rule.equals(CANDIDATES_RULE))
+                .count();
+        rules.add(after, EpisodeServices.RULE);
+        return new Quote(
+                quote.lines(),
+                quote.totals(),
+                quote.primaryPayer(),
+                quote.goodFaithEstimate(),
+                rules,
+                quote.assumptions(),
+                quote.candidateTotals());
+    }
+
+    /**
      * @param coverage as reported at intake; null is estimated as self-pay
      * @param triggers the episode's triggers (B-WC, B-NF)
      * @param services in the order their deductibles are consumed
@@ -53,13 +86,18 @@ public final class EstimateCalculator {
                         .map(entry -> payers.price(service, entry))
                         .orElseGet(() -> unpriced(service)))
                 .toList();
+        List<String> rules = new ArrayList<>(payers.rules());
+        if (lines.stream().anyMatch(CANDIDATE)) {
+            rules.add(CANDIDATES_RULE);
+        }
         return new Quote(
                 lines,
-                totals(lines),
+                totals(lines, CANDIDATE.negate()),
                 payers.primary().payer(),
                 payers.primary() instanceof SelfPayPlan,
-                payers.rules(),
-                assumptions(lines, payers));
+                rules,
+                assumptions(lines, payers),
+                totals(lines, CANDIDATE));
     }
 
     private EstimateLine unpriced(ServiceRequest service) {
@@ -76,7 +114,8 @@ public final class EstimateCalculator {
                 Money.ZERO,
                 Money.ZERO,
                 Money.ZERO,
-                Money.ZERO);
+                Money.ZERO,
+                service.serviceDate());
     }
 
     private String notOnFile(String cpt) {
@@ -87,8 +126,9 @@ public final class EstimateCalculator {
         List<String> assumptions = new ArrayList<>();
         assumptions.add("An estimate, not a bill: allowed amounts are from the " + feeSchedule.year()
                 + " fee schedule, and the actual claim may differ.");
-        if (lines.stream().anyMatch(line -> line.source() == LineSource.CANDIDATE_PROCEDURE)) {
-            assumptions.add("Candidate procedures are priced as if performed; they are not booked.");
+        if (lines.stream().anyMatch(CANDIDATE)) {
+            assumptions.add("Candidate procedures are priced as if performed, after the booked lines; they are not"
+                    + " booked, so totals leave them out and candidateTotals sum them (B-CAND).");
         }
         lines.stream()
                 .filter(line -> !line.priced())
@@ -99,14 +139,15 @@ public final class EstimateCalculator {
         return assumptions;
     }
 
-    private static EstimateTotals totals(List<EstimateLine> lines) {
+    private static EstimateTotals totals(List<EstimateLine> lines, Predicate<EstimateLine> counted) {
+        List<EstimateLine> summed = lines.stream().filter(counted).toList();
         return new EstimateTotals(
-                sum(lines, EstimateLine::allowed),
-                sum(lines, EstimateLine::deductibleApplied),
-                sum(lines, EstimateLine::primaryPays),
-                sum(lines, EstimateLine::supplementalPays),
-                sum(lines, EstimateLine::secondaryPays),
-                sum(lines, EstimateLine::patientPays));
+                sum(summed, EstimateLine::allowed),
+                sum(summed, EstimateLine::deductibleApplied),
+                sum(summed, EstimateLine::primaryPays),
+                sum(summed, EstimateLine::supplementalPays),
+                sum(summed, EstimateLine::secondaryPays),
+                sum(summed, EstimateLine::patientPays));
     }
 
     private static BigDecimal sum(List<EstimateLine> lines, Function<EstimateLine, BigDecimal> amount) {

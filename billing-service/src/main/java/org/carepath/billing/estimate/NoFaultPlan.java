@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.carepath.events.billing.Payer;
 
-/** B-NF: No-Fault pays all but the policy deductible still remaining, consumed in line order. */
+/**
+ * B-NF: No-Fault pays all but the policy deductible still remaining, consumed in line order. An unknown deductible
+ * is taken as not met (B-UNKNOWN: never 0).
+ */
 final class NoFaultPlan implements PrimaryPlan {
 
     static final String RULE = "B-NF";
@@ -15,10 +18,9 @@ final class NoFaultPlan implements PrimaryPlan {
 
     NoFaultPlan(BigDecimal deductibleRemaining) {
         this.deductibleGiven = deductibleRemaining != null;
-        this.deductible = new DeductibleMeter(
-                deductibleGiven
-                        ? Money.nonNegative(deductibleRemaining, "coverage.noFault.deductibleRemaining")
-                        : Money.ZERO);
+        this.deductible = deductibleGiven
+                ? new DeductibleMeter(Money.nonNegative(deductibleRemaining, "coverage.noFault.deductibleRemaining"))
+                : DeductibleMeter.notMet();
     }
 
     @Override
@@ -32,6 +34,11 @@ final class NoFaultPlan implements PrimaryPlan {
     }
 
     @Override
+    public boolean assumesUnknownTerms() {
+        return !deductibleGiven;
+    }
+
+    @Override
     public PrimaryShare share(String cpt, int units, BigDecimal allowed) {
         BigDecimal deductibleApplied = deductible.take(allowed);
         return new PrimaryShare(deductibleApplied, allowed.subtract(deductibleApplied), Money.ZERO);
@@ -42,10 +49,11 @@ final class NoFaultPlan implements PrimaryPlan {
         List<String> assumptions = new ArrayList<>();
         assumptions.add("No-Fault pays first for a car accident; other coverage is not billed (B-NF).");
         if (!deductibleGiven) {
-            assumptions.add("No-Fault deductible remaining not given: assumed 0.00 (B-NF).");
+            assumptions.add("No-Fault deductible remaining not given: taken as not met, the patient pays up to the"
+                    + " whole allowed amount (B-UNKNOWN).");
         }
         assumptions.add(
-                "No-Fault deductible still remaining after this estimate: " + deductible.remaining() + " (B-NF).");
+                "No-Fault deductible still remaining after this estimate: " + deductible.remainingText() + " (B-NF).");
         return assumptions;
     }
 }

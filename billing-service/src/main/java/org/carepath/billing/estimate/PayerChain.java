@@ -49,7 +49,8 @@ final class PayerChain {
                 share.primaryPays(),
                 supplementalPays,
                 secondaryPays,
-                left.subtract(secondaryPays));
+                left.subtract(secondaryPays),
+                service.serviceDate());
     }
 
     List<String> rules() {
@@ -59,6 +60,9 @@ final class PayerChain {
         }
         if (secondary != null) {
             rules.add(SecondaryPlan.RULE);
+        }
+        if (primary.assumesUnknownTerms() || (secondary != null && secondary.assumesUnknownTerms())) {
+            rules.add(UnknownTerms.RULE);
         }
         return rules;
     }

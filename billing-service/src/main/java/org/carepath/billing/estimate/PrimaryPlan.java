@@ -13,6 +13,11 @@ sealed interface PrimaryPlan permits WorkersCompPlan, NoFaultPlan, MedicarePlan,
 
     PrimaryShare share(String cpt, int units, BigDecimal allowed);
 
+    /** Whether a term the patient did not know was replaced by its B-UNKNOWN value. */
+    default boolean assumesUnknownTerms() {
+        return false;
+    }
+
     /** Asked once every line is in, so it can state the deductible still remaining. */
     List<String> assumptions();
 }

@@ -9,7 +9,8 @@ import org.carepath.events.billing.Payer;
 
 /**
  * The priced services of one estimate, before it gets ids: {@code rules} are the B-* rules applied, and
- * {@code assumptions} say what the numbers rest on (an estimate is not a bill).
+ * {@code assumptions} say what the numbers rest on (an estimate is not a bill). {@code totals} sum the booked or
+ * requested lines, {@code candidateTotals} the candidate procedures "if performed" (B-CAND).
  */
 public record Quote(
         List<EstimateLine> lines,
@@ -17,7 +18,8 @@ public record Quote(
         Payer primaryPayer,
         boolean goodFaithEstimate,
         List<String> rules,
-        List<String> assumptions) {
+        List<String> assumptions,
+        EstimateTotals candidateTotals) {
 
     public static final String CURRENCY = "USD";
 
@@ -48,6 +50,7 @@ public record Quote(
                 lines,
                 totals,
                 assumptions,
-                rules);
+                rules,
+                candidateTotals);
     }
 }

@@ -7,7 +7,8 @@ import org.carepath.events.intake.Coverage;
 
 /**
  * B-SEC: a secondary plan pays what Medicare and any supplement leave, once its own deductible still remaining is
- * met; the patient pays that deductible, consumed across the lines in order.
+ * met; the patient pays that deductible, consumed across the lines in order. An unknown deductible is 300.00
+ * (B-UNKNOWN), never 0.
  */
 final class SecondaryPlan {
 
@@ -20,7 +21,7 @@ final class SecondaryPlan {
         this.terms = terms;
         this.deductible = new DeductibleMeter(
                 terms.deductibleRemaining() == null
-                        ? Money.ZERO
+                        ? UnknownTerms.SECONDARY_DEDUCTIBLE
                         : Money.nonNegative(terms.deductibleRemaining(), "coverage.secondary.deductibleRemaining"));
     }
 
@@ -29,10 +30,15 @@ final class SecondaryPlan {
         return leftAfterMedicareAndSupplement.subtract(deductible.take(leftAfterMedicareAndSupplement));
     }
 
+    boolean assumesUnknownTerms() {
+        return terms.deductibleRemaining() == null;
+    }
+
     List<String> assumptions() {
         List<String> assumptions = new ArrayList<>();
         if (terms.deductibleRemaining() == null) {
-            assumptions.add("Secondary deductible remaining not given: assumed 0.00 (B-SEC).");
+            assumptions.add("Secondary deductible remaining not given: assumed " + UnknownTerms.SECONDARY_DEDUCTIBLE
+                    + ", the top of the typical 100.00-300.00 range (B-UNKNOWN).");
         }
         if (Boolean.FALSE.equals(terms.inNetwork())) {
             assumptions.add("The secondary plan is out of network: its terms may differ from this estimate (B-SEC).");

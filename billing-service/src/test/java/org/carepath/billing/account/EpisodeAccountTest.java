@@ -3,6 +3,7 @@ package org.carepath.billing.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import org.carepath.billing.estimate.EstimateCalculator;
 import org.carepath.events.billing.EstimateLine;
@@ -41,7 +42,11 @@ class EpisodeAccountTest {
             assertThat(line.supplementalPays()).isEqualByComparingTo("225.06");
             assertThat(line.patientPays()).isEqualByComparingTo("0.00");
         });
-        assertThat(v1.rules()).containsExactly("B-MCR", "B-SUPP");
+        assertThat(v1.rules()).containsExactly("B-MCR", "B-SUPP", "B-ORDER", "B-CAND");
+        // B-CAND: nothing is booked, so the headline totals are zero and the candidate is summed apart
+        assertThat(v1.totals().allowed()).isEqualByComparingTo("0.00");
+        assertThat(v1.candidateTotals().allowed()).isEqualByComparingTo("1125.30");
+        assertThat(v1.candidateTotals().primaryPays()).isEqualByComparingTo("900.24");
     }
 
     @Test
@@ -66,8 +71,12 @@ class EpisodeAccountTest {
 
         assertThat(v2.version()).isEqualTo(2);
         assertThat(v2.estimateId()).isNotEqualTo(EpisodeAccount.estimateId(Decisions.EPISODE, 1));
-        assertThat(v2.lines()).extracting(EstimateLine::cpt).containsExactly("63030", "99204");
-        assertThat(v2.totals().allowed()).isEqualByComparingTo("1302.66");
+        // B-ORDER: the booked visit first, the candidate procedure after it, whatever arrived first
+        assertThat(v2.lines()).extracting(EstimateLine::cpt).containsExactly("99204", "63030");
+        assertThat(v2.lines().get(0).serviceDate()).isEqualTo(Appointments.VISIT_START);
+        // B-CAND: totals over the booked visit only, the discectomy in candidateTotals
+        assertThat(v2.totals().allowed()).isEqualByComparingTo("177.36");
+        assertThat(v2.candidateTotals().allowed()).isEqualByComparingTo("1125.30");
     }
 
     @Test
@@ -166,17 +175,19 @@ class EpisodeAccountTest {
     }
 
     @Test
-    void theDeductibleIsConsumedAcrossVersionsInTheOrderLinesWereAdded() {
+    void bOrderRepricesEveryVersionFromTheStartingDeductibleBookedLinesFirst() {
         EpisodeAccount afterV1 = accountAfter(opened.decided(Decisions.decision(
                 1, Decisions.medicareWithDeductibleRemaining("283.00"), Decisions.CHEMODENERVATION)));
 
         EstimateProduced v2 = produced(afterV1.booked(Appointments.specialistVisit()));
 
-        assertThat(v2.lines())
+        // v1 gave the candidate 193.45 of the deductible; v2 starts again from 283.00 with the booked visit first
+        assertThat(afterV1.currentEstimate().orElseThrow().lines())
                 .extracting(EstimateLine::deductibleApplied)
-                .satisfiesExactly(
-                        first -> assertThat(first).isEqualByComparingTo("193.45"),
-                        second -> assertThat(second).isEqualByComparingTo("89.55"));
+                .satisfiesExactly(first -> assertThat(first).isEqualByComparingTo("193.45"));
+        assertThat(v2.lines())
+                .extracting(EstimateLine::cpt, EstimateLine::deductibleApplied)
+                .containsExactly(tuple("99204", new BigDecimal("177.36")), tuple("64646", new BigDecimal("105.64")));
     }
 
     @Test

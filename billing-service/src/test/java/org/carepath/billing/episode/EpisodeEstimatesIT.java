@@ -80,8 +80,12 @@ class EpisodeEstimatesIT extends RunningBillingService {
         assertThat(v1.get("lines").get(0).get("source").asString()).isEqualTo("CANDIDATE_PROCEDURE");
         assertThat(v1.get("lines").get(0).get("supplementalPays").decimalValue())
                 .isEqualByComparingTo("225.06");
-        assertThat(cpts(v2)).containsExactly("63030", "99204");
-        assertThat(v2.get("totals").get("allowed").decimalValue()).isEqualByComparingTo("1302.66");
+        // B-ORDER: the booked consult first, the candidate procedure after it; B-CAND: totals over the booked line
+        assertThat(cpts(v2)).containsExactly("99204", "63030");
+        assertThat(v2.get("totals").get("allowed").decimalValue()).isEqualByComparingTo("177.36");
+        assertThat(v2.get("candidateTotals").get("allowed").decimalValue()).isEqualByComparingTo("1125.30");
+        assertThat(v2.get("lines").get(0).get("serviceDate").isString()).isTrue();
+        assertThat(v2.get("rules").toString()).contains("B-ORDER", "B-CAND");
         assertThat(billing().get(history(episodeId)).json()).hasSize(2);
         List<RecordedEvent> events = awaitEstimatesPublished(episodeId, 2);
         assertThat(events)

@@ -196,6 +196,46 @@ class PayerRulesTest {
                         Payer.MEDICARE,
                         medicareMet),
                 arguments(
+                        "B-UNKNOWN fires: an unknown secondary deductible is 300.00, not 0",
+                        "B-UNKNOWN",
+                        FIRES,
+                        Coverages.medicareWithEmployerSecondary("100.00", null),
+                        List.of(),
+                        Payer.MEDICARE,
+                        new Split("177.36", "100.00", "61.89", "0.00", "0.00", "115.47")),
+                arguments(
+                        "B-UNKNOWN fires: an unknown commercial deductible is not met, the patient pays the line",
+                        "B-UNKNOWN",
+                        FIRES,
+                        Coverages.commercial(null, "20", "25.00"),
+                        List.of(),
+                        Payer.COMMERCIAL,
+                        new Split("177.36", "177.36", "0.00", "0.00", "0.00", "177.36")),
+                arguments(
+                        "B-UNKNOWN fires: an unknown commercial coinsurance percent is 20",
+                        "B-UNKNOWN",
+                        FIRES,
+                        Coverages.commercial("0.00", null, "0.00"),
+                        List.of(),
+                        Payer.COMMERCIAL,
+                        medicareMet),
+                arguments(
+                        "B-UNKNOWN does not fire: every commercial term given",
+                        "B-UNKNOWN",
+                        DOES_NOT_FIRE,
+                        Coverages.commercial("50.00", "20", "25.00"),
+                        List.of(),
+                        Payer.COMMERCIAL,
+                        new Split("177.36", "50.00", "76.89", "0.00", "0.00", "100.47")),
+                arguments(
+                        "B-UNKNOWN does not fire: the secondary deductible given",
+                        "B-UNKNOWN",
+                        DOES_NOT_FIRE,
+                        Coverages.medicareWithEmployerSecondary("100.00", "50.00"),
+                        List.of(),
+                        Payer.MEDICARE,
+                        new Split("177.36", "100.00", "61.89", "0.00", "65.47", "50.00")),
+                arguments(
                         "B-SELF fires: self-pay, the patient pays the allowed amount",
                         "B-SELF",
                         FIRES,
@@ -289,6 +329,28 @@ class PayerRulesTest {
     @MethodSource("visitCodes")
     void chargesTheCommercialCopayOnlyOnVisitCodes99202To99215(String cpt, boolean visit) {
         assertThat(CommercialPlan.isVisitCode(cpt)).isEqualTo(visit);
+    }
+
+    static Stream<Arguments> unknownTerms() {
+        return Stream.of(
+                arguments(
+                        Coverages.medicareWithEmployerSecondary("0.00", null),
+                        "Secondary deductible remaining not given: assumed 300.00"),
+                arguments(
+                        Coverages.commercial(null, "20", "0.00"),
+                        "Commercial deductibleRemaining not given: taken as not met"),
+                arguments(
+                        Coverages.commercial("0.00", null, "0.00"),
+                        "Commercial coinsurancePercent not given: assumed 20 %"));
+    }
+
+    @ParameterizedTest(name = "B-UNKNOWN lists: {1}")
+    @MethodSource("unknownTerms")
+    void listsEveryValueAssumedForAnUnknownTermWithItsRule(Coverage coverage, String assumption) {
+        Quote quote = calculator.quote(coverage, List.of(), Services.of("99204"));
+
+        assertThat(quote.assumptions()).anyMatch(text -> text.startsWith(assumption) && text.endsWith("(B-UNKNOWN)."));
+        assertThat(quote.rules()).contains("B-UNKNOWN");
     }
 
     static Stream<Arguments> selfPayAssumptions() {

@@ -59,7 +59,7 @@ class UnpricedServicesTest {
         Quote quote = calculator.quote(
                 Coverages.medicareDeductibleMet(),
                 List.of(),
-                List.of(ServiceRequest.appointment("appt-1", "99204"), ServiceRequest.candidate("63030")));
+                List.of(ServiceRequest.appointment("appt-1", "99204", null), ServiceRequest.candidate("63030")));
 
         assertThat(quote.lines())
                 .map(line -> line.source() + "/" + line.appointmentId())
@@ -69,7 +69,8 @@ class UnpricedServicesTest {
                 .containsExactly(
                         "New patient office visit, moderate", "Lumbar laminotomy (nerve decompression; discectomy)");
         assertThat(quote.assumptions())
-                .contains("Candidate procedures are priced as if performed; they are not booked.");
+                .contains("Candidate procedures are priced as if performed, after the booked lines; they are not"
+                        + " booked, so totals leave them out and candidateTotals sum them (B-CAND).");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.carepath.events.billing.Payer;
 import org.carepath.events.intake.Coverage;
 import org.carepath.events.intake.Trigger;
+import org.carepath.events.triage.CandidateProcedure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -103,6 +104,26 @@ class WorkedExamplesTest {
         Quote quote = calculator.quote(coverage, triggers, Services.of(cpt));
 
         assertThat(Split.of(quote.totals())).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "B-CAND {0}")
+    @MethodSource("workedExamples")
+    void theWorkedExampleAsAnEpisodesCandidateProcedureIsSummedInCandidateTotalsNotTotals(
+            String example,
+            Coverage coverage,
+            List<Trigger> triggers,
+            String cpt,
+            Split expected,
+            Payer primaryPayer,
+            List<String> rules) {
+        Quote quote = calculator.quoteEpisode(
+                coverage, triggers, List.of(), List.of(new CandidateProcedure(cpt, "SU-*", "procedure", null)));
+
+        assertThat(quote.lines()).singleElement().satisfies(line -> assertThat(Split.of(line))
+                .isEqualTo(expected));
+        assertThat(Split.of(quote.candidateTotals())).isEqualTo(expected);
+        assertThat(Split.of(quote.totals())).isEqualTo(new Split("0.00", "0.00", "0.00", "0.00", "0.00", "0.00"));
+        assertThat(quote.rules()).containsAll(rules).contains("B-ORDER", "B-CAND");
     }
 
     @Test

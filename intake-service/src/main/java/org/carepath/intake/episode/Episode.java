@@ -3,6 +3,7 @@ package org.carepath.intake.episode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.carepath.events.intake.CheckInRecorded;
 import org.carepath.events.intake.EpisodeReported;
 import org.carepath.events.intake.FindingRecorded;
@@ -24,6 +25,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *     request under the same key
  * @param disposition triage's latest disposition, as last heard on {@code carepath.triage.decided}
  * @param decisionVersion the version of that decision: an older or repeated one changes nothing
+ * @param keyedRequests the check-ins and findings posted with an {@code Idempotency-Key}: a retry under the same
+ *     key answers what was recorded, another request under it is refused
  */
 @Document("episodes")
 record Episode(
@@ -38,8 +41,17 @@ record Episode(
         List<OutboxMessage> outbox,
         Instant updatedAt,
         Disposition disposition,
-        int decisionVersion)
+        int decisionVersion,
+        List<KeyedRequest> keyedRequests)
         implements WithOutbox {
+
+    /** Past these an episode takes no more: long before MongoDB's 16 MB document limit (issue 9). */
+    static final int MAX_CHECK_INS = 200;
+
+    static final int MAX_FINDINGS = 50;
+
+    /** A check-in or finding recorded under a client's {@code Idempotency-Key}. */
+    record KeyedRequest(String key, String requestHash, String recordedId) {}
 
     static final String REPORTED = "REPORTED";
 
@@ -56,7 +68,8 @@ record Episode(
                 List.of(event),
                 report.reportedAt(),
                 null,
-                0);
+                0,
+                List.of());
     }
 
     boolean closed() {
@@ -80,10 +93,19 @@ record Episode(
                 outbox,
                 decision.decidedAt(),
                 decision.disposition(),
-                decision.version());
+                decision.version(),
+                keyedRequests);
     }
 
-    Episode withCheckIn(CheckInRecorded checkIn, OutboxMessage event) {
+    Optional<KeyedRequest> keyed(String key) {
+        return keyedRequests == null
+                ? Optional.empty()
+                : keyedRequests.stream()
+                        .filter(keyed -> keyed.key().equals(key))
+                        .findFirst();
+    }
+
+    Episode withCheckIn(CheckInRecorded checkIn, OutboxMessage event, KeyedRequest keyed) {
         return new Episode(
                 episodeId,
                 version,
@@ -96,10 +118,11 @@ record Episode(
                 append(outbox, event),
                 checkIn.recordedAt(),
                 disposition,
-                decisionVersion);
+                decisionVersion,
+                keyed == null ? keyedRequests : append(keyedRequests, keyed));
     }
 
-    Episode withFinding(FindingRecorded finding, OutboxMessage event) {
+    Episode withFinding(FindingRecorded finding, OutboxMessage event, KeyedRequest keyed) {
         return new Episode(
                 episodeId,
                 version,
@@ -112,7 +135,8 @@ record Episode(
                 append(outbox, event),
                 finding.recordedAt(),
                 disposition,
-                decisionVersion);
+                decisionVersion,
+                keyed == null ? keyedRequests : append(keyedRequests, keyed));
     }
 
     private static <T> List<T> append(List<T> list, T item) {

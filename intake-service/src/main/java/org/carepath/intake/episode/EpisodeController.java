@@ -5,7 +5,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.carepath.intake.report.CheckInRequest;
+import org.carepath.intake.report.FindingRequest;
+import org.carepath.intake.report.ReportRequest;
 import org.carepath.platform.audit.AuditedEpisode;
+import org.carepath.platform.web.InvalidFieldException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +30,8 @@ class EpisodeController {
             + " reopens the episode only if it reports a red flag; otherwise report a new episode.";
     static final String FINDING_ON_CLOSED = "The episode is closed (RECOVERED): the finding is recorded but triage does"
             + " not re-assess a closed episode; report a new episode if the problem is back.";
+
+    private static final int MAX_KEY_LENGTH = 200;
 
     private final EpisodeIntake intake;
 
@@ -52,18 +58,35 @@ class EpisodeController {
 
     @PostMapping("/{episodeId}/check-ins")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Record a patient's check-in; triage re-assesses the episode")
-    Map<String, String> checkIn(@PathVariable String episodeId, @Valid @RequestBody CheckInRequest request) {
-        Recorded checkIn = intake.checkIn(episodeId, request);
+    @Operation(
+            summary =
+                    "Record a patient's check-in; triage re-assesses the episode; an Idempotency-Key makes retries safe")
+    Map<String, String> checkIn(
+            @PathVariable String episodeId,
+            @Valid @RequestBody CheckInRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        Recorded checkIn = intake.checkIn(episodeId, request, bounded(idempotencyKey));
         return answer(episodeId, "checkInId", checkIn, CHECK_IN_ON_CLOSED);
     }
 
     @PostMapping("/{episodeId}/findings")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Record a specialist's or hospital system's finding; triage re-assesses the episode")
-    Map<String, String> finding(@PathVariable String episodeId, @Valid @RequestBody FindingRequest request) {
-        Recorded finding = intake.finding(episodeId, request);
+    @Operation(
+            summary =
+                    "Record a specialist's or hospital system's finding; triage re-assesses the episode; an Idempotency-Key makes retries safe")
+    Map<String, String> finding(
+            @PathVariable String episodeId,
+            @Valid @RequestBody FindingRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        Recorded finding = intake.finding(episodeId, request, bounded(idempotencyKey));
         return answer(episodeId, "findingId", finding, FINDING_ON_CLOSED);
+    }
+
+    private static String bounded(String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
+            throw new InvalidFieldException("Idempotency-Key", "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        return idempotencyKey;
     }
 
     private static Map<String, String> answer(String episodeId, String idName, Recorded recorded, String closedNote) {

@@ -8,10 +8,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.carepath.events.Topics;
 import org.carepath.events.intake.EpisodeReported;
+import org.carepath.events.intake.PatientIds;
 import org.carepath.events.triage.TriageDecided;
+import org.carepath.intake.report.CheckInRequest;
+import org.carepath.intake.report.FindingRequest;
+import org.carepath.intake.report.ReportMapper;
+import org.carepath.intake.report.ReportRequest;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.messaging.OutboxMessages;
 import org.carepath.platform.outbox.AggregateBatches;
@@ -38,6 +44,7 @@ class EpisodeIntake {
     private final OutboxStore store;
     private final AggregateBatches batches;
     private final JsonMapper jsonMapper;
+    private final PatientIds patientIds;
     private final Clock clock;
 
     EpisodeIntake(
@@ -46,12 +53,14 @@ class EpisodeIntake {
             OutboxStore store,
             AggregateBatches batches,
             JsonMapper jsonMapper,
+            PatientIds patientIds,
             Clock clock) {
         this.episodes = episodes;
         this.outboxMessages = outboxMessages;
         this.store = store;
         this.batches = batches;
         this.jsonMapper = jsonMapper;
+        this.patientIds = patientIds;
         this.clock = clock;
     }
 
@@ -70,7 +79,9 @@ class EpisodeIntake {
                 return sameRequestOrConflict(earlier.get(), requestHash);
             }
         }
-        EpisodeReported report = ReportMapper.toEvent(UUID.randomUUID().toString(), clock.instant(), request);
+        String patientId = patientIds.of(request.patient().mrn());
+        EpisodeReported report =
+                ReportMapper.toEvent(UUID.randomUUID().toString(), clock.instant(), patientId, request);
         var event = outboxMessages.create(Topics.EPISODE_REPORTED, report.episodeId(), report);
         try {
             Episode episode = store.insert(Episode.reported(report, idempotencyKey, requestHash, event));
@@ -83,26 +94,66 @@ class EpisodeIntake {
         }
     }
 
-    Recorded checkIn(String episodeId, CheckInRequest request) {
+    /**
+     * Records a check-in and its event. With an idempotency key, a retry of the same request answers the check-in
+     * already recorded (published once); another request under that key is refused. Past
+     * {@link Episode#MAX_CHECK_INS} the episode takes no more.
+     */
+    Recorded checkIn(String episodeId, CheckInRequest request, String idempotencyKey) {
+        String requestHash = fingerprint(request);
         return ConcurrentWrites.retry(() -> {
             Episode episode = find(episodeId);
+            Optional<Recorded> earlier = earlier(episode, idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            if (episode.checkIns().size() >= Episode.MAX_CHECK_INS) {
+                throw new ConflictException(
+                        "The episode has its limit of " + Episode.MAX_CHECK_INS + " check-ins; report a new episode");
+            }
             var checkIn = ReportMapper.toEvent(episodeId, UUID.randomUUID().toString(), clock.instant(), request);
             var event = outboxMessages.create(Topics.CHECKIN_RECORDED, episodeId, checkIn);
-            store.save(episode.withCheckIn(checkIn, event));
+            store.save(episode.withCheckIn(checkIn, event, keyed(idempotencyKey, requestHash, checkIn.checkInId())));
             log.info("Check-in {} recorded for episode {}", checkIn.checkInId(), episodeId);
             return new Recorded(checkIn.checkInId(), episode.closed());
         });
     }
 
-    Recorded finding(String episodeId, FindingRequest request) {
+    /** As {@link #checkIn}, for a finding; past {@link Episode#MAX_FINDINGS} the episode takes no more. */
+    Recorded finding(String episodeId, FindingRequest request, String idempotencyKey) {
+        String requestHash = fingerprint(request);
         return ConcurrentWrites.retry(() -> {
             Episode episode = find(episodeId);
+            Optional<Recorded> earlier = earlier(episode, idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            if (episode.findings().size() >= Episode.MAX_FINDINGS) {
+                throw new ConflictException(
+                        "The episode has its limit of " + Episode.MAX_FINDINGS + " findings; report a new episode");
+            }
             var finding = ReportMapper.toEvent(episodeId, UUID.randomUUID().toString(), clock.instant(), request);
             var event = outboxMessages.create(Topics.FINDING_RECORDED, episodeId, finding);
-            store.save(episode.withFinding(finding, event));
+            store.save(episode.withFinding(finding, event, keyed(idempotencyKey, requestHash, finding.findingId())));
             log.info("Finding {} recorded for episode {}", finding.findingId(), episodeId);
             return new Recorded(finding.findingId(), episode.closed());
         });
+    }
+
+    private static Optional<Recorded> earlier(Episode episode, String idempotencyKey, String requestHash) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return episode.keyed(idempotencyKey).map(keyed -> {
+            if (!keyed.requestHash().equals(requestHash)) {
+                throw new ConflictException("Idempotency-Key was already used with a different request");
+            }
+            return new Recorded(keyed.recordedId(), episode.closed());
+        });
+    }
+
+    private static Episode.KeyedRequest keyed(String idempotencyKey, String requestHash, String recordedId) {
+        return idempotencyKey == null ? null : new Episode.KeyedRequest(idempotencyKey, requestHash, recordedId);
     }
 
     /** Follows triage's decisions, so that intake can tell a client when an episode is closed. */
@@ -127,7 +178,7 @@ class EpisodeIntake {
         return earlier;
     }
 
-    private String fingerprint(ReportRequest request) {
+    private String fingerprint(Object request) {
         try {
             byte[] canonical = jsonMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.carepath.events.Topics;
@@ -32,6 +33,7 @@ class HostileInputIT {
     private static final LocalDate YESTERDAY =
             LocalDate.now(ZoneId.of("America/New_York")).minusDays(1);
     private static TopicRecorder reported;
+    private static TopicRecorder checkIns;
 
     @LocalServerPort
     int port;
@@ -46,11 +48,13 @@ class HostileInputIT {
     @BeforeAll
     static void record() {
         reported = TopicRecorder.record(Topics.EPISODE_REPORTED.name());
+        checkIns = TopicRecorder.record(Topics.CHECKIN_RECORDED.name());
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         reported.close();
+        checkIns.close();
     }
 
     @BeforeEach
@@ -107,6 +111,60 @@ class HostileInputIT {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.body()).doesNotContain("xxxx");
         assertNothingPublishedFor(report);
+    }
+
+    @Test
+    void aRetriedCheckInUnderItsIdempotencyKeyIsRecordedOnceAndAnotherBodyUnderItIsA409() {
+        String episodeId = report();
+        String checkIn = "{\"painScore\":4,\"improving\":true,\"symptoms\":[],\"ptCompleted\":false}";
+        Map<String, String> key = Map.of("Idempotency-Key", "retry-" + UUID.randomUUID());
+
+        HttpJson.Response first = intake.post("/api/v1/episodes/" + episodeId + "/check-ins", checkIn, key);
+        HttpJson.Response retry = intake.post("/api/v1/episodes/" + episodeId + "/check-ins", checkIn, key);
+        HttpJson.Response other = intake.post(
+                "/api/v1/episodes/" + episodeId + "/check-ins",
+                checkIn.replace("\"painScore\":4", "\"painScore\":5"),
+                key);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.json().get("checkInId").asString())
+                .isEqualTo(first.json().get("checkInId").asString());
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        await().atMost(Duration.ofSeconds(30)).until(() -> checkInsPublishedFor(episodeId) == 1);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> checkInsPublishedFor(episodeId) == 1);
+    }
+
+    @Test
+    void anEpisodeTakesAtMost200CheckInsThenAnswers409() {
+        String episodeId = report();
+        String checkIn = "{\"painScore\":4,\"improving\":true,\"symptoms\":[],\"ptCompleted\":false}";
+        for (int i = 0; i < 200; i++) {
+            assertThat(intake.post("/api/v1/episodes/" + episodeId + "/check-ins", checkIn)
+                            .status())
+                    .isEqualTo(202);
+        }
+
+        HttpJson.Response overTheLimit = intake.post("/api/v1/episodes/" + episodeId + "/check-ins", checkIn);
+
+        assertThat(overTheLimit.status()).isEqualTo(409);
+        assertThat(overTheLimit.json().get("detail").asString()).contains("200 check-ins");
+    }
+
+    private String report() {
+        HttpJson.Response response = intake.post("/api/v1/episodes", marked().json());
+        assertThat(response.status()).isEqualTo(202);
+        return response.json().get("episodeId").asString();
+    }
+
+    private static long checkInsPublishedFor(String episodeId) {
+        return checkIns.records(record -> record.isAbout(episodeId)).stream()
+                .map(record -> record.header("ce_id"))
+                .distinct()
+                .count();
     }
 
     /** Every report here carries its own MRN, so a leak of any one of them onto the topic would show. */

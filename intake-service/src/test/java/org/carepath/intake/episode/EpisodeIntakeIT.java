@@ -31,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Intake against a real Kafka broker and MongoDB wire endpoint, through its REST contract. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -184,6 +185,92 @@ class EpisodeIntakeIT {
         assertThat(response.json().get("detail").asString()).contains(field);
     }
 
+    static java.util.stream.Stream<Arguments> unknownFields() {
+        return java.util.stream.Stream.of(
+                Arguments.of(
+                        "a misspelt history field",
+                        ReportJson.contractExample(YESTERDAY).withHistory("mriContraindicted", true),
+                        "history.mriContraindicted"),
+                Arguments.of(
+                        "a top-level field not in the contract",
+                        ReportJson.contractExample(YESTERDAY).with("painScor", 3),
+                        "painScor"),
+                Arguments.of(
+                        "an unknown patient field",
+                        ReportJson.contractExample(YESTERDAY).withPatient("ssn", "000-00-0000"),
+                        "patient.ssn"));
+    }
+
+    @ParameterizedTest(name = "{0} is 400 naming {2}")
+    @MethodSource("unknownFields")
+    void answersAFieldThatIsNotInTheContractWith400NamingIt(String why, ReportJson report, String field) {
+        var response = intake.post("/api/v1/episodes", report.json());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("field").asString()).isEqualTo(field);
+        assertThat(response.json().get("detail").asString()).contains(field).doesNotContain("000-00");
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
+    }
+
+    @Test
+    void answersAnUnknownCheckInFieldWith400NamingIt() {
+        String episodeId = reportedEpisode();
+
+        var response = intake.post(
+                "/api/v1/episodes/" + episodeId + "/check-ins",
+                "{\"painScore\": 3, \"improving\": true, \"improved\": true}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("field").asString()).isEqualTo("improved");
+    }
+
+    @Test
+    void keepsHistoryFieldsThePatientDidNotGiveAbsentNotFalse() {
+        var report = (ObjectNode) ReportJson.contractExample(YESTERDAY).tree();
+        var history = (ObjectNode) report.get("history");
+        history.remove("homeCareTried");
+        history.remove("mriContraindicated");
+        history.remove("episodesLast12Months");
+
+        String episodeId = intake.post("/api/v1/episodes", report.toString())
+                .json()
+                .get("episodeId")
+                .asString();
+
+        var stored = intake.get("/api/v1/episodes/" + episodeId).json().get("history");
+        var published = HttpJson.parse(
+                        awaitOne(Topics.EPISODE_REPORTED.name(), episodeId).value())
+                .get("history");
+        for (var view : List.of(stored, published)) {
+            assertThat(view.path("homeCareTried").isNull()
+                            || view.path("homeCareTried").isMissingNode())
+                    .isTrue();
+            assertThat(view.path("mriContraindicated").isNull()
+                            || view.path("mriContraindicated").isMissingNode())
+                    .isTrue();
+            assertThat(view.path("episodesLast12Months").isNull()
+                            || view.path("episodesLast12Months").isMissingNode())
+                    .isTrue();
+            assertThat(view.get("worsening").asBoolean()).isFalse();
+            assertThat(view.get("worsening").isBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void givesEachMrnOneStableOpaquePatientIdCarriedOnTheReportedEvent() {
+        String mrn = "MRN-" + UUID.randomUUID();
+        String first = reportedEpisode(ReportJson.contractExample(YESTERDAY).withPatient("mrn", mrn));
+        String again = reportedEpisode(ReportJson.contractExample(YESTERDAY).withPatient("mrn", mrn));
+        String other =
+                reportedEpisode(ReportJson.contractExample(YESTERDAY).withPatient("mrn", "MRN-" + UUID.randomUUID()));
+
+        String firstId = patientIdOn(first);
+        assertThat(firstId).isNotBlank().doesNotContain(mrn).doesNotContain("MRN");
+        assertThat(patientIdOn(again)).isEqualTo(firstId);
+        assertThat(patientIdOn(other)).isNotEqualTo(firstId);
+    }
+
     @Test
     void isReadyAndLiveWithItsMongoDbHealthUp() {
         var readiness = intake.get("/actuator/health/readiness");
@@ -301,11 +388,19 @@ class EpisodeIntakeIT {
     }
 
     private String reportedEpisode() {
-        return intake.post(
-                        "/api/v1/episodes",
-                        ReportJson.contractExample(YESTERDAY).json())
-                .json()
-                .get("episodeId")
+        return reportedEpisode(ReportJson.contractExample(YESTERDAY));
+    }
+
+    private String reportedEpisode(ReportJson report) {
+        var response = intake.post("/api/v1/episodes", report.json());
+        assertThat(response.status()).isEqualTo(202);
+        return response.json().get("episodeId").asString();
+    }
+
+    private static String patientIdOn(String episodeId) {
+        return HttpJson.parse(
+                        awaitOne(Topics.EPISODE_REPORTED.name(), episodeId).value())
+                .get("patientId")
                 .asString();
     }
 

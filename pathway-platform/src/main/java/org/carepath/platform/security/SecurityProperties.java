@@ -16,16 +16,22 @@ public record SecurityProperties(
     static final String LOCAL_PATIENT_ID_KEY = "local-only-patient-id-key-change-me";
 
     public static SecurityProperties from(Environment env) {
-        String issuer =
-                env.getProperty("carepath.security.issuer-uri", env.getProperty("CAREPATH_ISSUER_URI", LOCAL_ISSUER));
+        String issuer = setting(env, "carepath.security.issuer-uri", setting(env, "CAREPATH_ISSUER_URI", LOCAL_ISSUER));
         return new SecurityProperties(
                 issuer,
-                env.getProperty("carepath.security.jwk-set-uri", stripSlash(issuer) + "/oauth2/jwks"),
-                env.getProperty("carepath.security.audience", "carepath"),
-                env.getProperty("carepath.security.roles-claim", "roles"),
-                env.getProperty(
+                setting(env, "carepath.security.jwk-set-uri", stripSlash(issuer) + "/oauth2/jwks"),
+                setting(env, "carepath.security.audience", "carepath"),
+                setting(env, "carepath.security.roles-claim", "roles"),
+                setting(
+                        env,
                         "carepath.security.patient-id-key",
-                        env.getProperty("CAREPATH_PATIENT_ID_KEY", LOCAL_PATIENT_ID_KEY)));
+                        setting(env, "CAREPATH_PATIENT_ID_KEY", LOCAL_PATIENT_ID_KEY)));
+    }
+
+    /** A setting given as an empty string (an unset variable in a compose file) counts as not given. */
+    private static String setting(Environment env, String name, String fallback) {
+        String value = env.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value.strip();
     }
 
     private static String stripSlash(String uri) {

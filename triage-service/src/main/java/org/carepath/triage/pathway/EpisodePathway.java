@@ -9,6 +9,7 @@ import org.carepath.events.intake.EpisodeReported;
 import org.carepath.events.intake.FindingRecorded;
 import org.carepath.events.triage.Disposition;
 import org.carepath.events.triage.TriageDecided;
+import org.carepath.triage.rules.DecisionInput;
 import org.carepath.triage.rules.EpisodeSoFar;
 import org.carepath.triage.rules.TriageEngine;
 
@@ -17,13 +18,17 @@ import org.carepath.triage.rules.TriageEngine;
  * oldest first. Immutable: each transition guards the current state and returns the next one with the decision it
  * causes. A RECOVERED episode is closed (clinical-rules.md §10): it refuses findings and check-ins, except a check-in
  * with a red flag, which reopens it as EMERGENCY.
+ *
+ * @param decisionInputs what each decision answered, parallel to {@code decisions}; a pathway stored before they were
+ *     kept reads its later decisions as check-ins, so an emergency hold (ER-HOLD) errs on the side of holding
  */
 public record EpisodePathway(
         String episodeId,
         EpisodeReported report,
         List<CheckInRecorded> checkIns,
         List<FindingRecorded> findings,
-        List<TriageDecided> decisions)
+        List<TriageDecided> decisions,
+        List<DecisionInput> decisionInputs)
         implements EpisodeSoFar {
 
     public EpisodePathway {
@@ -32,6 +37,7 @@ public record EpisodePathway(
         checkIns = checkIns == null ? List.of() : List.copyOf(checkIns);
         findings = findings == null ? List.of() : List.copyOf(findings);
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
+        decisionInputs = alignedInputs(decisionInputs, decisions.size());
     }
 
     /** Opens the pathway of a newly reported episode with decision version 1. */
@@ -39,7 +45,8 @@ public record EpisodePathway(
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(report.episodeId(), "report.episodeId");
         TriageDecided decision = engine.decideReport(report, now);
-        EpisodePathway opened = new EpisodePathway(report.episodeId(), report, List.of(), List.of(), List.of(decision));
+        EpisodePathway opened = new EpisodePathway(
+                report.episodeId(), report, List.of(), List.of(), List.of(decision), List.of(DecisionInput.REPORT));
         return new PathwayTransition.Decided(opened, decision);
     }
 
@@ -58,7 +65,12 @@ public record EpisodePathway(
         }
         TriageDecided decision = engine.decideCheckIn(this, checkIn, now);
         EpisodePathway next = new EpisodePathway(
-                episodeId, report, appended(checkIns, checkIn), findings, appended(decisions, decision));
+                episodeId,
+                report,
+                appended(checkIns, checkIn),
+                findings,
+                appended(decisions, decision),
+                appended(decisionInputs, DecisionInput.CHECK_IN));
         return new PathwayTransition.Decided(next, decision);
     }
 
@@ -77,7 +89,12 @@ public record EpisodePathway(
         }
         TriageDecided decision = engine.decideFinding(this, finding, now);
         EpisodePathway next = new EpisodePathway(
-                episodeId, report, checkIns, appended(findings, finding), appended(decisions, decision));
+                episodeId,
+                report,
+                checkIns,
+                appended(findings, finding),
+                appended(decisions, decision),
+                appended(decisionInputs, DecisionInput.FINDING));
         return new PathwayTransition.Decided(next, decision);
     }
 
@@ -93,6 +110,17 @@ public record EpisodePathway(
 
     private PathwayTransition.Refused refused(Refusal refusal) {
         return new PathwayTransition.Refused(this, refusal);
+    }
+
+    private static List<DecisionInput> alignedInputs(List<DecisionInput> inputs, int decisionCount) {
+        if (inputs != null && inputs.size() == decisionCount) {
+            return List.copyOf(inputs);
+        }
+        List<DecisionInput> aligned = new ArrayList<>();
+        for (int i = 0; i < decisionCount; i++) {
+            aligned.add(i == 0 ? DecisionInput.REPORT : DecisionInput.CHECK_IN);
+        }
+        return List.copyOf(aligned);
     }
 
     private static <T> List<T> appended(List<T> list, T element) {

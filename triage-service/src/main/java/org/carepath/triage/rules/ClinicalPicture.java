@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Set;
 import org.carepath.events.intake.CheckInRecorded;
 import org.carepath.events.intake.FindingRecorded;
-import org.carepath.events.intake.History;
 import org.carepath.events.intake.KnownCondition;
 import org.carepath.events.intake.PainLocation;
 import org.carepath.events.intake.StartBack;
+import org.carepath.events.intake.StructuralCause;
 import org.carepath.events.intake.Symptom;
 import org.carepath.events.intake.Trigger;
 import org.carepath.events.triage.Classification;
@@ -27,6 +27,8 @@ import org.carepath.events.triage.Classification;
  * @param symptoms every symptom the report and the check-ins so far named
  * @param latestSigns the newest patient input alone (report or latest check-in): the red-flag screen reads it
  * @param checkIn the new check-in, {@code null} unless this decision answers one
+ * @param input what this decision answers: red flags are screened on patient input only
+ * @param emergencyHold the open episode has been EMERGENCY and no finding has been recorded since (ER-HOLD)
  * @param onPhysicalTherapy an earlier decision of the open episode already holds CC-PT
  * @param ptCompleted a check-in so far says physical therapy is completed
  */
@@ -43,10 +45,12 @@ record ClinicalPicture(
         Set<Symptom> symptoms,
         PatientSigns latestSigns,
         Set<Trigger> triggers,
-        History history,
+        KnownHistory history,
         StartBack startBack,
         List<FindingRecorded> findings,
         CheckInRecorded checkIn,
+        DecisionInput input,
+        boolean emergencyHold,
         boolean onPhysicalTherapy,
         boolean ptCompleted,
         TriageThresholds thresholds,
@@ -130,5 +134,17 @@ record ClinicalPicture(
 
     boolean conservativeCareFailed() {
         return findings.stream().anyMatch(FindingRecorded::conservativeCareFailed);
+    }
+
+    /**
+     * The latest finding shows no structural cause and no failed conservative care: the specialist has seen the
+     * patient, which lifts FU-KEEP's hold of an SP-5 or SU-* referral.
+     */
+    boolean latestFindingClearsReferral() {
+        if (findings.isEmpty()) {
+            return false;
+        }
+        FindingRecorded latest = findings.get(findings.size() - 1);
+        return latest.structuralCause() == StructuralCause.NONE && !latest.conservativeCareFailed();
     }
 }

@@ -15,6 +15,7 @@ import org.carepath.events.intake.CheckInRecorded;
 import org.carepath.events.intake.EpisodeReported;
 import org.carepath.events.intake.FindingRecorded;
 import org.carepath.events.intake.History;
+import org.carepath.events.intake.KnownCondition;
 import org.carepath.events.intake.Symptom;
 import org.carepath.events.intake.Trigger;
 import org.carepath.events.triage.TriageDecided;
@@ -28,7 +29,17 @@ final class ClinicalPictures {
     private ClinicalPictures() {}
 
     static ClinicalPicture atReport(EpisodeReported report, Instant now, TriageThresholds thresholds) {
-        return read(report, List.of(), List.of(), null, List.of(), report.reportedAt(), now, thresholds);
+        return read(
+                report,
+                List.of(),
+                List.of(),
+                null,
+                DecisionInput.REPORT,
+                false,
+                List.of(),
+                report.reportedAt(),
+                now,
+                thresholds);
     }
 
     static ClinicalPicture atCheckIn(
@@ -38,6 +49,8 @@ final class ClinicalPictures {
                 appended(soFar.checkIns(), checkIn),
                 soFar.findings(),
                 checkIn,
+                DecisionInput.CHECK_IN,
+                EmergencyHold.stands(soFar.decisions(), soFar.decisionInputs()),
                 soFar.decisions(),
                 checkIn.recordedAt(),
                 now,
@@ -51,6 +64,8 @@ final class ClinicalPictures {
                 soFar.checkIns(),
                 appended(soFar.findings(), finding),
                 null,
+                DecisionInput.FINDING,
+                false,
                 soFar.decisions(),
                 finding.recordedAt(),
                 now,
@@ -71,6 +86,8 @@ final class ClinicalPictures {
             List<CheckInRecorded> checkIns,
             List<FindingRecorded> findings,
             CheckInRecorded newCheckIn,
+            DecisionInput input,
+            boolean emergencyHold,
             List<TriageDecided> earlierDecisions,
             Instant inputTime,
             Instant now,
@@ -122,6 +139,8 @@ final class ClinicalPictures {
                 report.startBack(),
                 findings,
                 newCheckIn,
+                input,
+                emergencyHold,
                 openDecisions.stream().anyMatch(ClinicalPictures::holdsPhysicalTherapy),
                 checkIns.stream().anyMatch(CheckInRecorded::ptCompleted),
                 thresholds,
@@ -146,21 +165,46 @@ final class ClinicalPictures {
                 .getYears();
     }
 
-    private static History history(History reported, List<String> assumptions) {
+    /** Each history field the patient did not give is unknown: its assumed value is listed, never silent. */
+    private static KnownHistory history(History reported, List<String> assumptions) {
         if (reported == null) {
-            assumptions.add("no history reported: first episode, not worsening, no home care tried, no known"
-                    + " condition; check MRI safety before booking an MRI");
-            return new History(0, false, false, false, List.of(), false);
+            assumptions.add("history unknown: every history field below is assumed");
+            reported = new History(null, null, null, null, null, null);
         }
-        if (reported.knownConditions() == null) {
-            assumptions.add("known conditions not reported: none assumed");
-            return new History(
-                    reported.episodesLast12Months(),
-                    reported.worsening(),
-                    reported.homeCareTried(),
-                    reported.interferesWithDailyActivities(),
-                    List.of(),
-                    reported.mriContraindicated());
+        return new KnownHistory(
+                known(reported.episodesLast12Months(), 0, "history.episodesLast12Months", assumptions),
+                known(reported.worsening(), false, "history.worsening", assumptions),
+                known(reported.homeCareTried(), false, "history.homeCareTried", assumptions),
+                known(
+                        reported.interferesWithDailyActivities(),
+                        false,
+                        "history.interferesWithDailyActivities",
+                        assumptions),
+                knownConditions(reported.knownConditions(), assumptions),
+                mriContraindicated(reported.mriContraindicated(), assumptions));
+    }
+
+    private static <T> T known(T reported, T assumed, String field, List<String> assumptions) {
+        if (reported != null) {
+            return reported;
+        }
+        assumptions.add(field + " unknown: assumed " + assumed);
+        return assumed;
+    }
+
+    private static List<KnownCondition> knownConditions(List<KnownCondition> reported, List<String> assumptions) {
+        if (reported == null) {
+            assumptions.add("history.knownConditions unknown: none assumed");
+            return List.of();
+        }
+        return reported.stream().filter(Objects::nonNull).toList();
+    }
+
+    private static boolean mriContraindicated(Boolean reported, List<String> assumptions) {
+        if (reported == null) {
+            assumptions.add(
+                    "history.mriContraindicated unknown: assumed false; check MRI safety before booking an MRI");
+            return false;
         }
         return reported;
     }

@@ -16,4 +16,7 @@ public interface EpisodeSoFar {
     List<FindingRecorded> findings();
 
     List<TriageDecided> decisions();
+
+    /** What each decision answered, parallel to {@link #decisions()}: ER-HOLD lasts until a finding. */
+    List<DecisionInput> decisionInputs();
 }

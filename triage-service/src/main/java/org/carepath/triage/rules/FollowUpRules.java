@@ -4,7 +4,10 @@ import java.util.List;
 import org.carepath.events.triage.Classification;
 import org.carepath.events.triage.Disposition;
 
-/** §8 Follow-up: the rules a check-in adds to the re-triage. They read the new check-in only. */
+/**
+ * §8 Follow-up: the rules a check-in adds to the re-triage. They read the new check-in, and FU-KEEP the referrals
+ * that stand in the episode so far.
+ */
 final class FollowUpRules {
 
     private static final int RECOVERED_PAIN = 2; // FU-RECOVERED, FU-2WK
@@ -19,6 +22,14 @@ final class FollowUpRules {
             p -> p.answersCheckIn()
                     && p.painScore() <= RECOVERED_PAIN
                     && p.checkIn().improving());
+    /**
+     * FU-KEEP (added 2026-12): a check-in that meets FU-RECOVERED does not close the episode while an SP-5, ER-HOLD
+     * or SU-* referral stands. A later finding with no structural cause and no failed conservative care lifts the
+     * SP-5 and SU-* hold; any finding lifts ER-HOLD.
+     */
+    static final Rule<ClinicalPicture> KEEP =
+            new Rule<>("FU-KEEP", p -> RECOVERED.firesFor(p) && FollowUpRules.referralStands(p));
+
     static final Rule<ClinicalPicture> WORSE = new Rule<>(
             "FU-WORSE", p -> p.answersCheckIn() && !p.checkIn().improving() && p.painScore() > p.previousPainScore());
     // FU-2WK is SP-1 as a check-in shows it: the patient has followed the care plan for two weeks
@@ -36,7 +47,7 @@ final class FollowUpRules {
                     && !RECOVERED.firesFor(p));
 
     private static final List<Rule<ClinicalPicture>> RULES =
-            List.of(RED, RECOVERED, WORSE, TWO_WEEKS, PHYSICAL_THERAPY);
+            List.of(RED, RECOVERED, WORSE, TWO_WEEKS, PHYSICAL_THERAPY, KEEP);
 
     private FollowUpRules() {}
 
@@ -47,6 +58,10 @@ final class FollowUpRules {
 
     static FollowUp evaluate(ClinicalPicture picture) {
         List<String> rules = Rule.idsFiring(RULES, picture);
+        if (rules.contains(KEEP.id())) {
+            // the check-in met FU-RECOVERED, but FU-KEEP is what it does: the episode stays open
+            rules = rules.stream().filter(id -> !id.equals(RECOVERED.id())).toList();
+        }
         Disposition disposition = null;
         if (rules.contains(RED.id())) {
             disposition = Disposition.EMERGENCY;
@@ -56,5 +71,16 @@ final class FollowUpRules {
             disposition = Disposition.SPECIALIST_REFERRAL;
         }
         return new FollowUp(rules, disposition, rules.contains(PHYSICAL_THERAPY.id()));
+    }
+
+    private static boolean referralStands(ClinicalPicture picture) {
+        if (picture.emergencyHold()) {
+            return true; // ER-HOLD
+        }
+        if (picture.latestFindingClearsReferral()) {
+            return false;
+        }
+        return ReferralRules.SP5.firesFor(picture)
+                || SurgicalRules.evaluate(picture).disposition() != null;
     }
 }

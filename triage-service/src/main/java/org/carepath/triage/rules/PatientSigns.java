@@ -25,7 +25,10 @@ record PatientSigns(Set<Symptom> symptoms, int painScore, Set<Trigger> triggers,
         return Arrays.stream(wanted).anyMatch(symptoms::contains);
     }
 
-    boolean afterTrauma() {
-        return triggers.contains(Trigger.FALL) || triggers.contains(Trigger.CAR_ACCIDENT);
+    /** ER-2's "a fall or injury" (amended 2026-12: a workplace injury is one). */
+    boolean afterFallOrInjury() {
+        return triggers.contains(Trigger.FALL)
+                || triggers.contains(Trigger.CAR_ACCIDENT)
+                || triggers.contains(Trigger.WORKPLACE_INJURY);
     }
 }

@@ -11,6 +11,10 @@ final class ReferralRules {
 
     private static final int TWO_WEEKS_DAYS = 14; // SP-1: "more than two weeks"
 
+    // every reported episode is new back pain, so a known cancer history is enough
+    static final Rule<ClinicalPicture> SP5 =
+            new Rule<>("SP-5", picture -> picture.knows(KnownCondition.CANCER_HISTORY));
+
     static final List<Rule<ClinicalPicture>> RULES = List.of(
             new Rule<>(
                     "SP-1",
@@ -21,8 +25,7 @@ final class ReferralRules {
                     picture -> picture.frequentSpasms() || picture.history().worsening()),
             new Rule<>("SP-3", picture -> picture.hasAny(TINGLING_LEGS, RADIATING_LEG_PAIN)),
             new Rule<>("SP-4", picture -> picture.history().interferesWithDailyActivities()),
-            // every reported episode is new back pain, so a known cancer history is enough
-            new Rule<>("SP-5", picture -> picture.knows(KnownCondition.CANCER_HISTORY)));
+            SP5);
 
     private ReferralRules() {}
 

@@ -27,10 +27,11 @@ import org.carepath.triage.rules.SurgicalRules.Surgical;
  * cites the rule IDs that fired ({@code rules}, never empty) and the values and safer assumptions it used.
  *
  * <p>Re-triage reads the whole episode: the report's facts, every symptom named so far, the newest pain score, every
- * finding, and the duration up to the new input's time. The red-flag screen reads the newest patient input alone
- * (the report, else the latest check-in), so an emergency that has been acted on does not repeat on every later
- * input; a red flag brought by a check-in is FU-RED. A referral made earlier in the open episode stands until the
- * episode recovers: a later, milder re-triage keeps it and says so.
+ * finding, and the duration up to the new input's time. The red-flag screen reads patient input only, the report or
+ * the new check-in alone, so an emergency that has been acted on does not repeat on every later input; a red flag
+ * brought by a check-in is FU-RED, and a finding never fires one (it is assessed by §9 on the episode so far). Once
+ * EMERGENCY, a milder check-in keeps the episode at SPECIALIST_REFERRAL until a finding (ER-HOLD). A referral made
+ * earlier in the open episode stands until the episode recovers: a later, milder re-triage keeps it and says so.
  */
 public final class TriageEngine {
 
@@ -71,7 +72,9 @@ public final class TriageEngine {
     private TriageDecided decide(
             ClinicalPicture picture, EpisodeReported report, List<TriageDecided> earlier, Instant now) {
         Objects.requireNonNull(now, "now");
-        List<String> redFlags = RedFlagRules.raisedBy(picture.latestSigns());
+        List<String> redFlags =
+                picture.input().fromPatient() ? RedFlagRules.raisedBy(picture.latestSigns()) : List.of();
+        boolean emergencyHold = EmergencyHold.RULE.firesFor(picture);
         Classification classification = picture.classification();
         List<String> referrals = ReferralRules.firing(picture);
         Surgical surgical = SurgicalRules.evaluate(picture);
@@ -86,6 +89,9 @@ public final class TriageEngine {
         assumptions.addAll(startBack.assumptions());
 
         Disposition fresh = freshDisposition(redFlags, referrals, surgical, followUp);
+        if (emergencyHold) {
+            fresh = Precedence.mostUrgent(fresh, Disposition.SPECIALIST_REFERRAL); // ER-HOLD, urgent as SP-5
+        }
         Disposition disposition = keepStandingReferral(fresh, earlier, assumptions);
         CarePlan plan = disposition == Disposition.EMERGENCY
                 ? new CarePlan(List.of(), List.of())
@@ -100,6 +106,9 @@ public final class TriageEngine {
 
         // cited in the order of clinical-rules.md
         List<String> rules = new ArrayList<>(redFlags);
+        if (emergencyHold) {
+            rules.add(EmergencyHold.ID);
+        }
         rules.add(ClassificationRules.ruleFor(classification));
         rules.addAll(referrals);
         rules.addAll(imaging.rules());
@@ -171,6 +180,6 @@ public final class TriageEngine {
                         ? List.of()
                         : report.triggers().stream().filter(Objects::nonNull).toList(),
                 report.coverage(),
-                null);
+                report.patientId());
     }
 }

@@ -14,6 +14,7 @@ import org.carepath.events.triage.CarePlanStep;
 import org.carepath.events.triage.Disposition;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.triage.rules.CheckIns;
+import org.carepath.triage.rules.DecisionInput;
 import org.carepath.triage.rules.Findings;
 import org.carepath.triage.rules.Reports;
 import org.carepath.triage.rules.TriageEngine;
@@ -54,6 +55,25 @@ class EpisodePathwayTest {
         assertThat(found.pathway().checkIns()).containsExactly(checkIn);
         assertThat(found.pathway().findings()).containsExactly(finding);
         assertThat(found.pathway().latestDecision()).isEqualTo(found.decision());
+        // what each decision answered: ER-HOLD lasts until a decision on a finding
+        assertThat(found.pathway().decisionInputs())
+                .containsExactly(DecisionInput.REPORT, DecisionInput.CHECK_IN, DecisionInput.FINDING);
+    }
+
+    @Test
+    void aPathwayStoredBeforeDecisionInputsWereKeptReadsItsLaterDecisionsAsCheckInsSoAHoldHolds() {
+        EpisodePathway checkedIn = decided(open().recordCheckIn(CheckIns.improving(2, 4), at(2), engine))
+                .pathway();
+
+        EpisodePathway stored = new EpisodePathway(
+                checkedIn.episodeId(),
+                checkedIn.report(),
+                checkedIn.checkIns(),
+                checkedIn.findings(),
+                checkedIn.decisions(),
+                null);
+
+        assertThat(stored.decisionInputs()).containsExactly(DecisionInput.REPORT, DecisionInput.CHECK_IN);
     }
 
     @Test

@@ -27,6 +27,7 @@ import static org.carepath.events.intake.Trigger.DEHYDRATION;
 import static org.carepath.events.intake.Trigger.FALL;
 import static org.carepath.events.intake.Trigger.LIFTING;
 import static org.carepath.events.intake.Trigger.STRESS;
+import static org.carepath.events.intake.Trigger.WORKPLACE_INJURY;
 import static org.carepath.triage.rules.Reports.acuteLifting;
 import static org.carepath.triage.rules.Reports.chronicPostural;
 import static org.carepath.triage.rules.Reports.plainAcute;
@@ -63,6 +64,7 @@ class ClinicalRulesTest {
             "ER-3",
             "ER-4",
             "ER-5",
+            "ER-HOLD",
             "CL-ACUTE",
             "CL-CHRONIC",
             "SP-1",
@@ -93,6 +95,7 @@ class ClinicalRulesTest {
             "FU-WORSE",
             "FU-2WK",
             "FU-PT",
+            "FU-KEEP",
             "SU-DISC",
             "SU-STENOSIS",
             "SU-INSTABILITY",
@@ -132,12 +135,15 @@ class ClinicalRulesTest {
     static Stream<Arguments> rows() {
         return Stream.of(
                         redFlags(),
+                        redFlagsOnPatientInputOnly(),
+                        emergencyHold(),
                         classification(),
                         referrals(),
                         imaging(),
                         considerations(),
                         carePlan(),
                         followUps(),
+                        followUpKeep(),
                         surgical(),
                         startBack())
                 .flatMap(rows -> rows);
@@ -165,6 +171,15 @@ class ClinicalRulesTest {
                         "ER-2",
                         "NRS 6 after a fall is not severe",
                         acuteLifting().withTriggers(FALL).withPain(6)),
+                fires(
+                        "ER-2",
+                        "NRS 7 after a workplace injury (amended 2026-12: \"a fall or injury\")",
+                        acuteLifting().withTriggers(WORKPLACE_INJURY).withPain(7),
+                        emergencyWith("ER-2")),
+                silent(
+                        "ER-2",
+                        "NRS 6 after a workplace injury is not severe",
+                        acuteLifting().withTriggers(WORKPLACE_INJURY).withPain(6)),
                 silent(
                         "ER-2",
                         "NRS 9 after lifting is no injury",
@@ -185,6 +200,122 @@ class ClinicalRulesTest {
                         acuteLifting().withSymptoms(TINGLING_LEGS)),
                 fires("ER-5", "saddle numbness", acuteLifting().withSymptoms(SADDLE_NUMBNESS), emergencyWith("ER-5")),
                 silent("ER-5", "no saddle numbness", acuteLifting().withSymptoms(NUMBNESS_LEGS)));
+    }
+
+    /** §2 (amended 2026-12): red flags are screened on the report and check-ins, never re-fired by a finding. */
+    private static Stream<Arguments> redFlagsOnPatientInputOnly() {
+        Story weakLegs = Story.reported(acuteLifting().withSymptoms(WEAKNESS_LEGS));
+        return Stream.of(
+                silent(
+                        "ER-4",
+                        "a hospital finding after an ER-4 report is assessed by §9, the red flag is not re-fired",
+                        weakLegs.thenFinding(Findings.structural(1, StructuralCause.HERNIATED_DISC))),
+                silent(
+                        "ER-4",
+                        "a finding of no structural cause after an ER-4 report fires no red flag either",
+                        weakLegs.thenFinding(Findings.noStructuralCause(1, 1, false))),
+                fires(
+                        "ER-4",
+                        "a check-in naming weak legs again is patient input: screened, FU-RED",
+                        weakLegs.thenCheckIn(CheckIns.on(2, 4, true, WEAKNESS_LEGS)),
+                        emergencyWith("ER-4").andThen(decision -> assertThat(decision.rules())
+                                .contains("FU-RED"))),
+                fires(
+                        "SU-DISC",
+                        "the finding after the emergency, with the report's weak legs as nerve signs",
+                        weakLegs.thenFinding(Findings.structural(1, StructuralCause.HERNIATED_DISC)),
+                        disposition(Disposition.SURGICAL_CONSULT).andThen(procedure("63030", null))));
+    }
+
+    private static Stream<Arguments> emergencyHold() {
+        Story emergency = Story.reported(acuteLifting().withSymptoms(WEAKNESS_LEGS));
+        return Stream.of(
+                fires(
+                        "ER-HOLD",
+                        "a mild check-in after an EMERGENCY",
+                        emergency.thenCheckIn(CheckIns.improving(1, 3)),
+                        disposition(Disposition.SPECIALIST_REFERRAL).andThen(decision -> assertThat(decision.redFlags())
+                                .isEmpty())),
+                fires(
+                        "ER-HOLD",
+                        "a second mild check-in, still no finding",
+                        emergency.thenCheckIn(CheckIns.improving(1, 3)).thenCheckIn(CheckIns.improving(3, 2)),
+                        disposition(Disposition.SPECIALIST_REFERRAL)),
+                fires(
+                        "ER-HOLD",
+                        "after an FU-RED emergency brought by a check-in",
+                        Story.reported(plainAcute())
+                                .thenCheckIn(CheckIns.on(2, 4, true, FEVER))
+                                .thenCheckIn(CheckIns.improving(3, 4)),
+                        disposition(Disposition.SPECIALIST_REFERRAL)),
+                silent("ER-HOLD", "the EMERGENCY decision itself", emergency),
+                silent(
+                        "ER-HOLD",
+                        "a mild check-in of an episode that was never EMERGENCY",
+                        Story.reported(plainAcute()).thenCheckIn(CheckIns.improving(2, 4))),
+                silent(
+                        "ER-HOLD",
+                        "a finding has been recorded since the EMERGENCY",
+                        emergency
+                                .thenFinding(Findings.noStructuralCause(1, 1, false))
+                                .thenCheckIn(CheckIns.improving(3, 3))),
+                silent(
+                        "ER-HOLD",
+                        "a check-in with a red flag is FU-RED",
+                        emergency.thenCheckIn(CheckIns.on(1, 4, true, NUMBNESS_LEGS))));
+    }
+
+    private static Stream<Arguments> followUpKeep() {
+        Story cancer = Story.reported(acuteLifting().withKnownConditions(CANCER_HISTORY));
+        Story disc = Story.reported(acuteLifting()).thenFinding(Findings.structural(3, StructuralCause.HERNIATED_DISC));
+        Story emergency = Story.reported(acuteLifting().withSymptoms(NUMBNESS_LEGS));
+        Consumer<TriageDecided> stillReferred = disposition(Disposition.SPECIALIST_REFERRAL)
+                .andThen(decision -> assertThat(decision.rules()).doesNotContain("FU-RECOVERED"))
+                .andThen(planHolds("CC-REST"));
+        return Stream.of(
+                fires(
+                        "FU-KEEP",
+                        "NRS 2 and improving with SP-5",
+                        cancer.thenCheckIn(CheckIns.improving(4, 2)),
+                        stillReferred),
+                fires(
+                        "FU-KEEP",
+                        "NRS 1 and improving with an SU-DISC referral",
+                        disc.thenCheckIn(CheckIns.improving(5, 1)),
+                        stillReferred),
+                fires(
+                        "FU-KEEP",
+                        "NRS 0 and improving under ER-HOLD",
+                        emergency.thenCheckIn(CheckIns.improving(2, 0)),
+                        stillReferred.andThen(
+                                decision -> assertThat(decision.rules()).contains("ER-HOLD"))),
+                silent(
+                        "FU-KEEP",
+                        "NRS 2 and improving with no referral standing: FU-RECOVERED closes",
+                        Story.reported(plainAcute()).thenCheckIn(CheckIns.improving(3, 2))),
+                silent(
+                        "FU-KEEP",
+                        "SP-5 lifted by a finding with no structural cause and no failed care",
+                        cancer.thenFinding(Findings.noStructuralCause(3, 1, false))
+                                .thenCheckIn(CheckIns.improving(4, 2))),
+                silent(
+                        "FU-KEEP",
+                        "SU-DISC lifted by a later finding with no structural cause",
+                        disc.thenFinding(Findings.noStructuralCause(4, 1, false))
+                                .thenCheckIn(CheckIns.improving(5, 1))),
+                silent(
+                        "FU-KEEP",
+                        "ER-HOLD lifted by a finding with no structural cause",
+                        emergency
+                                .thenFinding(Findings.noStructuralCause(1, 1, false))
+                                .thenCheckIn(CheckIns.improving(2, 0))),
+                silent("FU-KEEP", "NRS 3 does not meet FU-RECOVERED", cancer.thenCheckIn(CheckIns.improving(4, 3))),
+                fires(
+                        "FU-RECOVERED",
+                        "the qualifying check-in after the hold is lifted closes the episode",
+                        cancer.thenFinding(Findings.noStructuralCause(3, 1, false))
+                                .thenCheckIn(CheckIns.improving(4, 2)),
+                        disposition(Disposition.RECOVERED)));
     }
 
     private static Stream<Arguments> classification() {

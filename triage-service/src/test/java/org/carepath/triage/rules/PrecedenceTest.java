@@ -43,10 +43,10 @@ class PrecedenceTest {
                         Story.reported(acuteLifting().withSymptoms(TINGLING_LEGS, FEVER)),
                         Disposition.EMERGENCY),
                 argumentSet(
-                        "a red flag with a structural finding is still EMERGENCY",
+                        "a finding after a red-flag report is assessed by §9, never re-fires the red flag",
                         Story.reported(acuteLifting().withSymptoms(NUMBNESS_LEGS))
                                 .thenFinding(Findings.structuralAfterFailedCare(1, StructuralCause.HERNIATED_DISC)),
-                        Disposition.EMERGENCY),
+                        Disposition.SURGICAL_CONSULT),
                 argumentSet(
                         "a red-flag check-in outranks a surgical consult",
                         disc.thenCheckIn(CheckIns.on(8, 4, true, FEVER)),
@@ -83,9 +83,9 @@ class PrecedenceTest {
                         worse.thenCheckIn(CheckIns.improving(6, 2)),
                         Disposition.RECOVERED),
                 argumentSet(
-                        "an emergency acted on does not repeat without a new red flag",
+                        "an emergency acted on does not repeat without a new red flag, and ER-HOLD keeps the referral",
                         Story.reported(acuteLifting().withSymptoms(FEVER)).thenCheckIn(CheckIns.improving(3, 3)),
-                        Disposition.CONSERVATIVE_CARE));
+                        Disposition.SPECIALIST_REFERRAL));
     }
 
     @Test
@@ -100,16 +100,27 @@ class PrecedenceTest {
     }
 
     @Test
-    void keepsProceduresAndImagingOnAnEmergencyForTheReceivingHospital() {
-        TriageDecided decision = Story.reported(acuteLifting().withSymptoms(NUMBNESS_LEGS))
-                .thenFinding(Findings.structuralAfterFailedCare(1, StructuralCause.HERNIATED_DISC))
-                .lastDecision(engine);
+    void keepsImagingOnAnEmergencyForTheReceivingHospital() {
+        TriageDecided decision =
+                Story.reported(acuteLifting().withSymptoms(NUMBNESS_LEGS)).lastDecision(engine);
 
         assertThat(decision.redFlags()).containsExactly("ER-4");
-        assertThat(decision.rules()).contains("ER-4", "SU-DISC", "IM-MRI", "IM-CT");
+        assertThat(decision.rules()).contains("ER-4", "IM-MRI");
+        assertThat(decision.carePlan()).isEmpty();
+    }
+
+    @Test
+    void theHospitalsFindingAfterAnEmergencyLeadsToASurgicalConsultWithoutRepeatingTheRedFlag() {
+        TriageDecided decision = Story.reported(acuteLifting().withSymptoms(NUMBNESS_LEGS))
+                .thenFinding(Findings.structural(1, StructuralCause.HERNIATED_DISC))
+                .lastDecision(engine);
+
+        assertThat(decision.disposition()).isEqualTo(Disposition.SURGICAL_CONSULT);
+        assertThat(decision.redFlags()).isEmpty();
+        assertThat(decision.rules()).doesNotContain("ER-4").contains("SU-DISC", "IM-MRI", "IM-CT");
         assertThat(decision.candidateProcedures())
                 .extracting(CandidateProcedure::cpt)
                 .containsExactly("63030");
-        assertThat(decision.carePlan()).isEmpty();
+        assertThat(decision.carePlan()).isNotEmpty();
     }
 }

@@ -40,6 +40,9 @@ public record ReportFixture(
 
     private static final ZoneId CLINIC_ZONE = ZoneId.of("America/New_York");
 
+    /** Intake's opaque id for the fixture's MRN. */
+    public static final String PATIENT_ID = "7c1e4d2a-0b8f-4e59-9d3a-6f2b1c0e8a47";
+
     public LocalDate reportDate() {
         return reportedAt.atZone(CLINIC_ZONE).toLocalDate();
     }
@@ -321,6 +324,7 @@ public record ReportFixture(
                         null,
                         null,
                         null),
-                startBack);
+                startBack,
+                PATIENT_ID);
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.carepath.events.intake.Bothersomeness;
 import org.carepath.events.intake.EpisodeReported;
+import org.carepath.events.intake.History;
 import org.carepath.events.intake.ImagingModality;
 import org.carepath.events.intake.Region;
 import org.carepath.events.intake.StartBack;
@@ -149,7 +150,7 @@ class TriageEngineTest {
     @Test
     void toleratesAReportWithoutPatientListsHistoryOrStartBack() {
         EpisodeReported bare =
-                new EpisodeReported("ep-bare", REPORTED_AT, null, null, 4, null, null, null, null, null, null);
+                new EpisodeReported("ep-bare", REPORTED_AT, null, null, 4, null, null, null, null, null, null, null);
 
         TriageDecided decision = engine.decideReport(bare, REPORTED_AT);
 
@@ -165,7 +166,14 @@ class TriageEngineTest {
                 .anyMatch(a -> a.startsWith("birth date not reported"))
                 .anyMatch(a -> a.startsWith("no symptom list"))
                 .anyMatch(a -> a.startsWith("no trigger list"))
-                .anyMatch(a -> a.startsWith("no history reported"))
+                .anyMatch(a -> a.startsWith("history unknown"))
+                .contains(
+                        "history.episodesLast12Months unknown: assumed 0",
+                        "history.worsening unknown: assumed false",
+                        "history.homeCareTried unknown: assumed false",
+                        "history.interferesWithDailyActivities unknown: assumed false",
+                        "history.knownConditions unknown: none assumed")
+                .anyMatch(a -> a.startsWith("history.mriContraindicated unknown: assumed false"))
                 .anyMatch(a -> a.startsWith("pain location not reported"))
                 .anyMatch(a -> a.startsWith("no STarT Back answers"));
     }
@@ -181,6 +189,39 @@ class TriageEngineTest {
         assertThat(decision.episode().contact()).isEqualTo(report.patient().contact());
         assertThat(decision.episode().triggers()).containsExactly(Trigger.LIFTING);
         assertThat(decision.episode().coverage()).isEqualTo(report.coverage());
+        // intake's opaque id, never the MRN
+        assertThat(decision.episode().patientId()).isEqualTo(ReportFixture.PATIENT_ID);
+        assertThat(decision.episode().toString())
+                .doesNotContain(report.patient().mrn());
+    }
+
+    @Test
+    void listsEachUnknownHistoryFieldWithTheValueAssumedAndKeepsTheKnownOnes() {
+        EpisodeReported known = acuteLifting().afterHomeCare().reported();
+        var history = known.history();
+        EpisodeReported partial = new EpisodeReported(
+                known.episodeId(),
+                known.reportedAt(),
+                known.patient(),
+                known.onsetDate(),
+                known.painScore(),
+                known.painLocation(),
+                known.symptoms(),
+                known.triggers(),
+                new History(null, history.worsening(), history.homeCareTried(), null, history.knownConditions(), null),
+                known.coverage(),
+                known.startBack(),
+                known.patientId());
+
+        TriageDecided decision = engine.decideReport(partial, REPORTED_AT);
+
+        assertThat(decision.assumptions())
+                .contains(
+                        "history.episodesLast12Months unknown: assumed 0",
+                        "history.interferesWithDailyActivities unknown: assumed false")
+                .anyMatch(a -> a.startsWith("history.mriContraindicated unknown: assumed false"))
+                .noneMatch(a -> a.startsWith("history.homeCareTried"))
+                .noneMatch(a -> a.startsWith("history.worsening"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -95,6 +96,110 @@ class TriagePropertiesTest {
                         IntStream.rangeClosed(1, decisions).boxed().toList());
     }
 
+    /** ER-HOLD: once EMERGENCY, no decision of the open episode falls below SPECIALIST_REFERRAL until a finding. */
+    @Property(tries = 1000)
+    void anEpisodeThatWasEverAnEmergencyIsNeverBelowSpecialistReferralUntilAFindingArrives(
+            @ForAll("reports") EpisodeReported report, @ForAll("laterInputs") List<Input> inputs) {
+        EpisodePathway pathway =
+                EpisodePathway.open(report, report.reportedAt(), engine).pathway();
+        boolean held = pathway.latestDecision().disposition() == Disposition.EMERGENCY;
+        Instant time = report.reportedAt();
+        for (Input input : inputs) {
+            time = time.plus(input.after());
+            PathwayTransition transition = input.offerTo(pathway, time, engine);
+            if (transition instanceof PathwayTransition.Decided decided) {
+                Disposition disposition = decided.decision().disposition();
+                if (input instanceof FindingInput) {
+                    held = false;
+                } else if (held) {
+                    assertThat(disposition.ordinal())
+                            .as(
+                                    "v%d after an EMERGENCY, no finding yet",
+                                    decided.decision().version())
+                            .isLessThanOrEqualTo(Disposition.SPECIALIST_REFERRAL.ordinal());
+                }
+                held = held || disposition == Disposition.EMERGENCY;
+            }
+            pathway = transition.pathway();
+        }
+    }
+
+    /** clinical-rules.md (amended 2026-12): every value assumed for an unknown input is listed in assumptions. */
+    @Property(tries = 1000)
+    void noDecisionIsMadeOnAnUnknownInputWithoutAnAssumptionSayingSo(
+            @ForAll("reports") EpisodeReported report, @ForAll("laterInputs") List<Input> inputs) {
+        List<String> unknownAtReport = unknownInputs(report);
+        EpisodePathway pathway =
+                EpisodePathway.open(report, report.reportedAt(), engine).pathway();
+        assertAssumed(pathway.latestDecision(), unknownAtReport);
+        Instant time = report.reportedAt();
+        for (Input input : inputs) {
+            time = time.plus(input.after());
+            PathwayTransition transition = input.offerTo(pathway, time, engine);
+            if (transition instanceof PathwayTransition.Decided decided) {
+                List<String> unknown = new ArrayList<>(unknownAtReport);
+                if (input instanceof CheckInInput checkIn && checkIn.template().symptoms() == null) {
+                    unknown.add("no symptom list in the check-in");
+                }
+                assertAssumed(decided.decision(), unknown);
+            }
+            pathway = transition.pathway();
+        }
+    }
+
+    private static void assertAssumed(TriageDecided decision, List<String> unknownInputs) {
+        for (String unknown : unknownInputs) {
+            assertThat(decision.assumptions())
+                    .as("v%d assumes %s", decision.version(), unknown)
+                    .anyMatch(assumption -> assumption.startsWith(unknown));
+        }
+    }
+
+    /** The start of the assumption each unknown input of the report must have. */
+    private static List<String> unknownInputs(EpisodeReported report) {
+        List<String> unknown = new ArrayList<>();
+        History history = report.history() == null ? new History(null, null, null, null, null, null) : report.history();
+        if (history.episodesLast12Months() == null) {
+            unknown.add("history.episodesLast12Months unknown: assumed");
+        }
+        if (history.worsening() == null) {
+            unknown.add("history.worsening unknown: assumed");
+        }
+        if (history.homeCareTried() == null) {
+            unknown.add("history.homeCareTried unknown: assumed");
+        }
+        if (history.interferesWithDailyActivities() == null) {
+            unknown.add("history.interferesWithDailyActivities unknown: assumed");
+        }
+        if (history.knownConditions() == null) {
+            unknown.add("history.knownConditions unknown: none assumed");
+        }
+        if (history.mriContraindicated() == null) {
+            unknown.add("history.mriContraindicated unknown: assumed");
+        }
+        if (report.patient() == null || report.patient().birthDate() == null) {
+            unknown.add("birth date not reported");
+        }
+        if (report.onsetDate() == null) {
+            unknown.add("onset date not reported");
+        }
+        if (report.painLocation() == null) {
+            unknown.add("pain location not reported");
+        }
+        if (report.symptoms() == null) {
+            unknown.add("no symptom list in the report");
+        }
+        if (report.triggers() == null) {
+            unknown.add("no trigger list in the report");
+        }
+        if (report.startBack() == null) {
+            unknown.add("no STarT Back answers");
+        } else if (report.startBack().bothersomeness() == null) {
+            unknown.add("STarT Back item 9 (bothersomeness) missing");
+        }
+        return unknown;
+    }
+
     private static void assertComplete(TriageDecided decision) {
         assertThat(decision.classification()).isNotNull();
         assertThat(decision.rules()).isNotEmpty().doesNotHaveDuplicates();
@@ -114,7 +219,8 @@ class TriagePropertiesTest {
                 report.symptoms() != null && report.symptoms().stream().anyMatch(RED_FLAG_SYMPTOMS::contains);
         boolean injury = report.triggers() != null
                 && (report.triggers().contains(Trigger.FALL)
-                        || report.triggers().contains(Trigger.CAR_ACCIDENT));
+                        || report.triggers().contains(Trigger.CAR_ACCIDENT)
+                        || report.triggers().contains(Trigger.WORKPLACE_INJURY));
         return redFlagSymptom || (injury && report.painScore() >= 7);
     }
 
@@ -152,7 +258,8 @@ class TriagePropertiesTest {
                         triggers,
                         history,
                         null,
-                        startBack));
+                        startBack,
+                        null));
     }
 
     @Provide
@@ -194,17 +301,18 @@ class TriagePropertiesTest {
     }
 
     private static Arbitrary<History> histories() {
+        // every field may be unknown (null): the patient did not give it
         return Combinators.combine(
-                        Arbitraries.integers().between(0, 6),
-                        Arbitraries.of(true, false),
-                        Arbitraries.of(true, false),
-                        Arbitraries.of(true, false),
+                        Arbitraries.integers().between(0, 6).injectNull(0.1),
+                        Arbitraries.of(true, false).injectNull(0.1),
+                        Arbitraries.of(true, false).injectNull(0.1),
+                        Arbitraries.of(true, false).injectNull(0.1),
                         Arbitraries.of(KnownCondition.class)
                                 .list()
                                 .uniqueElements()
                                 .ofMaxSize(3)
-                                .injectNull(0.05),
-                        Arbitraries.of(true, false))
+                                .injectNull(0.1),
+                        Arbitraries.of(true, false).injectNull(0.1))
                 .as(History::new)
                 .injectNull(0.05);
     }

@@ -1,4 +1,4 @@
-package org.carepath.intake.episode;
+package org.carepath.intake.report;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,12 +10,16 @@ import org.carepath.events.intake.History;
 import org.carepath.events.intake.Patient;
 import org.carepath.events.intake.StartBack;
 
-/** From validated requests to the contract's events; absent optional answers become explicit defaults. */
-final class ReportMapper {
+/**
+ * From validated requests to the contract's events. An absent history field stays absent (unknown, never {@code
+ * false} or {@code 0}): triage states what it assumes for it.
+ */
+public final class ReportMapper {
 
     private ReportMapper() {}
 
-    static EpisodeReported toEvent(String episodeId, Instant reportedAt, ReportRequest request) {
+    public static EpisodeReported toEvent(
+            String episodeId, Instant reportedAt, String patientId, ReportRequest request) {
         var patient = request.patient();
         var contact = patient.contact();
         return new EpisodeReported(
@@ -34,10 +38,12 @@ final class ReportMapper {
                 listOrEmpty(request.triggers()),
                 history(request.history()),
                 request.coverage() == null ? null : request.coverage().toCoverage(),
-                startBack(request.startBack()));
+                startBack(request.startBack()),
+                patientId);
     }
 
-    static CheckInRecorded toEvent(String episodeId, String checkInId, Instant recordedAt, CheckInRequest request) {
+    public static CheckInRecorded toEvent(
+            String episodeId, String checkInId, Instant recordedAt, CheckInRequest request) {
         return new CheckInRecorded(
                 episodeId,
                 checkInId,
@@ -48,7 +54,8 @@ final class ReportMapper {
                 Boolean.TRUE.equals(request.ptCompleted()));
     }
 
-    static FindingRecorded toEvent(String episodeId, String findingId, Instant recordedAt, FindingRequest request) {
+    public static FindingRecorded toEvent(
+            String episodeId, String findingId, Instant recordedAt, FindingRequest request) {
         return new FindingRecorded(
                 episodeId,
                 findingId,
@@ -64,12 +71,12 @@ final class ReportMapper {
             return null;
         }
         return new History(
-                history.episodesLast12Months() == null ? 0 : history.episodesLast12Months(),
-                Boolean.TRUE.equals(history.worsening()),
-                Boolean.TRUE.equals(history.homeCareTried()),
-                Boolean.TRUE.equals(history.interferesWithDailyActivities()),
-                listOrEmpty(history.knownConditions()),
-                Boolean.TRUE.equals(history.mriContraindicated()));
+                history.episodesLast12Months(),
+                history.worsening(),
+                history.homeCareTried(),
+                history.interferesWithDailyActivities(),
+                history.knownConditions() == null ? null : List.copyOf(history.knownConditions()),
+                history.mriContraindicated());
     }
 
     private static StartBack startBack(ReportRequest.StartBackRequest answers) {
