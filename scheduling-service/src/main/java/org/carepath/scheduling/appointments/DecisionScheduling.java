@@ -18,6 +18,7 @@ import org.carepath.platform.messaging.Failures;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
+import org.carepath.scheduling.booking.Appointment;
 import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.BookingPlanner;
 import org.carepath.scheduling.booking.WaitlistEntry;
@@ -48,6 +49,7 @@ class DecisionScheduling {
     private final WaitlistIndex waitlistIndex;
     private final ScheduleEvents events;
     private final OutboxStore store;
+    private final FreedSlots freedSlots;
 
     DecisionScheduling(
             EpisodeSchedules schedules,
@@ -57,7 +59,8 @@ class DecisionScheduling {
             FollowUpDelivery followUps,
             WaitlistIndex waitlistIndex,
             ScheduleEvents events,
-            OutboxStore store) {
+            OutboxStore store,
+            FreedSlots freedSlots) {
         this.schedules = schedules;
         this.claiming = claiming;
         this.bookingPlanner = bookingPlanner;
@@ -66,6 +69,7 @@ class DecisionScheduling {
         this.waitlistIndex = waitlistIndex;
         this.events = events;
         this.store = store;
+        this.freedSlots = freedSlots;
     }
 
     /** One decision: a batch of one. */
@@ -94,9 +98,9 @@ class DecisionScheduling {
         FailedEventException failed = null;
         for (int i = 0; i < events.size(); i++) {
             InboundEvent<TriageDecided> event = events.get(i);
+            BookingSession session = claiming.session(holders);
             try {
                 TriageDecided decision = requireComplete(event.payload());
-                BookingSession session = claiming.session(holders);
                 EpisodeSchedule before = current.get(decision.episodeId());
                 EpisodeSchedule after = planned(decision, event.eventId(), session, before, batch);
                 current.put(decision.episodeId(), after);
@@ -106,6 +110,8 @@ class DecisionScheduling {
                     // what this batch claimed is held under its decisions' own ids: the redelivery takes it again
                     throw e;
                 }
+                // a decision that ends in the dead letters books nothing: what it claimed is released now
+                session.settle(null);
                 failed = new FailedEventException(i, e);
                 break;
             }
@@ -126,6 +132,7 @@ class DecisionScheduling {
         batch.changed.forEach((episodeId, saved) -> {
             if (!lost.contains(episodeId)) {
                 batch.sessions.get(episodeId).forEach(session -> session.settle(saved));
+                batch.cancelled.getOrDefault(episodeId, List.of()).forEach(this::free);
             }
         });
         for (String episodeId : lost) {
@@ -146,6 +153,7 @@ class DecisionScheduling {
         final Map<String, List<InboundEvent<TriageDecided>>> events = new HashMap<>();
         final List<FollowUp> timers = new ArrayList<>();
         final List<WaitlistEntry> waiting = new ArrayList<>();
+        final Map<String, List<Appointment>> cancelled = new HashMap<>();
 
         void planned(
                 InboundEvent<TriageDecided> event, BookingSession session, EpisodeSchedule after, boolean changes) {
@@ -174,10 +182,14 @@ class DecisionScheduling {
                 session,
                 decision.episodeId(),
                 ownIds,
-                open -> rejectingBadData(() -> bookingPlanner.plan(decision, schedule.bookings(), open)));
+                open -> rejectingBadData(
+                        () -> bookingPlanner.plan(decision, schedule.bookings(), open, session.now())));
         FollowUpPlan followUpPlan = rejectingBadData(
                 () -> followUpPlanner.plan(decision, schedule.followUps(), plan.appointments(), session.now()));
         batch.waiting.addAll(plan.waitlisted());
+        batch.cancelled
+                .computeIfAbsent(decision.episodeId(), id -> new ArrayList<>())
+                .addAll(plan.cancelled());
         // MSG-ER (and a reminder for an appointment less than a day away) goes out with the schedule's write
         FollowUpDelivery.Planned planned = followUps.plan(
                 schedule.decided(decision, eventId, plan, events.of(plan)),
@@ -212,7 +224,8 @@ class DecisionScheduling {
                 session,
                 episodeId,
                 ownIds,
-                open -> rejectingBadData(() -> bookingPlanner.plan(decision, schedule.bookings(), open)));
+                open -> rejectingBadData(
+                        () -> bookingPlanner.plan(decision, schedule.bookings(), open, session.now())));
         FollowUpPlan followUpPlan = rejectingBadData(
                 () -> followUpPlanner.plan(decision, schedule.followUps(), plan.appointments(), session.now()));
         waitlistIndex.add(plan.waitlisted());
@@ -223,8 +236,14 @@ class DecisionScheduling {
                 session.now());
         EpisodeSchedule saved = store.save(next);
         session.settle(saved);
+        plan.cancelled().forEach(this::free);
         logDecided(decision, eventId, plan, followUpPlan);
         return saved;
+    }
+
+    // BK-RC: a cancelled appointment's slot, freed after the document and offered to the waitlist
+    private void free(Appointment cancelled) {
+        freedSlots.free(cancelled.slotId(), cancelled.appointmentId());
     }
 
     private static void logAlreadyApplied(TriageDecided decision, String eventId, EpisodeSchedule schedule) {
@@ -239,7 +258,7 @@ class DecisionScheduling {
     private static void logDecided(TriageDecided decision, String eventId, BookingPlan plan, FollowUpPlan followUps) {
         log.info(
                 "Episode {} decision v{} {} (event {}): {} booked, {} waitlisted, {} follow-ups planned, {} cancelled;"
-                        + " rules {} {}",
+                        + " {} cancelled; rules {} {}",
                 decision.episodeId(),
                 decision.version(),
                 decision.disposition(),
@@ -248,6 +267,7 @@ class DecisionScheduling {
                 plan.waitlisted().size(),
                 followUps.scheduled().size(),
                 followUps.cancelled().size(),
+                plan.cancelled().size(),
                 plan.rules(),
                 followUps.rules());
     }

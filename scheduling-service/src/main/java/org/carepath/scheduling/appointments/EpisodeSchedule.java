@@ -95,7 +95,7 @@ record EpisodeSchedule(
                 episode.region(),
                 episode.onsetDate(),
                 episode.contact(),
-                concat(appointments, plan.appointments()),
+                concat(cancelledBy(plan), plan.appointments()),
                 updatedWaitlist(plan),
                 followUps,
                 concat(appliedEventIds, List.of(eventId)),
@@ -187,6 +187,16 @@ record EpisodeSchedule(
                 next,
                 appliedEventIds,
                 concat(outbox, events));
+    }
+
+    // BK-RC: the appointments a plan cancels, changed in place
+    private List<Appointment> cancelledBy(BookingPlan plan) {
+        return appointments.stream()
+                .map(appointment -> plan.cancelled().stream()
+                        .filter(cancelled -> cancelled.appointmentId().equals(appointment.appointmentId()))
+                        .findFirst()
+                        .orElse(appointment))
+                .toList();
     }
 
     private List<WaitlistEntry> updatedWaitlist(BookingPlan plan) {

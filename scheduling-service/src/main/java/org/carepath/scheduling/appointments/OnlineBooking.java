@@ -33,31 +33,28 @@ class OnlineBooking {
     private final EpisodeSchedules schedules;
     private final ClaimingPlanner claiming;
     private final SlotCatalog catalog;
-    private final SlotClaims claims;
     private final FollowUpDelivery followUps;
     private final Reminders reminders;
     private final ScheduleEvents events;
-    private final WaitlistScheduling waitlist;
+    private final FreedSlots freedSlots;
     private final OutboxStore store;
 
     OnlineBooking(
             EpisodeSchedules schedules,
             ClaimingPlanner claiming,
             SlotCatalog catalog,
-            SlotClaims claims,
             FollowUpDelivery followUps,
             Reminders reminders,
             ScheduleEvents events,
-            WaitlistScheduling waitlist,
+            FreedSlots freedSlots,
             OutboxStore store) {
         this.schedules = schedules;
         this.claiming = claiming;
         this.catalog = catalog;
-        this.claims = claims;
         this.followUps = followUps;
         this.reminders = reminders;
         this.events = events;
-        this.waitlist = waitlist;
+        this.freedSlots = freedSlots;
         this.store = store;
     }
 
@@ -111,13 +108,12 @@ class OnlineBooking {
         if (moved.before().slotId().equals(moved.after().slotId())) {
             return moved.after();
         }
-        claims.release(moved.before().slotId(), appointmentId);
         log.info(
                 "Appointment {} moved from slot {} to slot {}",
                 appointmentId,
                 moved.before().slotId(),
                 moved.after().slotId());
-        freed(moved.before().slotId());
+        freedSlots.free(moved.before().slotId(), appointmentId);
         return moved.after();
     }
 
@@ -139,11 +135,9 @@ class OnlineBooking {
                     now));
             return cancelledNow;
         });
-        // after the document: a crash in between leaves the slot held, never booked twice
-        if (claims.release(cancelled.slotId(), appointmentId)) {
-            log.info("Appointment {} cancelled, slot {} freed", appointmentId, cancelled.slotId());
-            freed(cancelled.slotId());
-        }
+        log.info("Appointment {} cancelled, slot {} freed", appointmentId, cancelled.slotId());
+        // also when it was already cancelled: that cancellation may have stopped before serving the waitlist
+        freedSlots.free(cancelled.slotId(), appointmentId);
         return cancelled;
     }
 
@@ -177,10 +171,6 @@ class OnlineBooking {
                 oldReminders,
                 session.now()));
         return new Moved(appointment, after, saved);
-    }
-
-    private void freed(String slotId) {
-        catalog.resolve(slotId).ifPresent(waitlist::slotFreed);
     }
 
     private Slot openFutureSlot(String slotId, BookingSession session) {

@@ -61,6 +61,11 @@ class SlotClaims {
                 > 0;
     }
 
+    /** Whether any appointment holds this slot: one read by {@code _id}. */
+    boolean isHeld(String slotId) {
+        return mongo.exists(query(where("_id").is(slotId)), SlotClaim.class);
+    }
+
     /** Claims of slots still ahead, made before {@code cutoff}: the ones a saved booking should back by now. */
     List<SlotClaim> upcomingClaimedBefore(Instant cutoff, Instant now, int limit) {
         return mongo.find(
