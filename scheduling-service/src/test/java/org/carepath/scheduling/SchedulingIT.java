@@ -130,8 +130,9 @@ class SchedulingIT {
             List<AppointmentType> types,
             List<Integer> windowDays,
             boolean afterImaging) {
-        // given: just before the clinics' 09:00 slots, so that every appointment lies ahead and gets a reminder
-        Instant decidedAt = Epochs.at(epoch, 0, "08:50");
+        // given: just after the quiet hours end (MSG-QUIET) and before the clinics' next slots, so that every
+        // appointment lies ahead and gets a reminder
+        Instant decidedAt = Epochs.at(epoch, 0, "09:01");
         TestClock.CLOCK.set(decidedAt);
         String episodeId = newEpisodeId();
 
@@ -279,8 +280,8 @@ class SchedulingIT {
         triage.publish(Topics.TRIAGE_DECIDED, episodeId, decided(Decisions.conservativeCare(), episodeId, decidedAt));
         awaitFollowUps(episodeId, 3);
 
-        // when: onset was the day before the decision, so 48 hours later is midnight after it
-        TestClock.CLOCK.set(Epochs.at(8, 1, "00:01"));
+        // when: onset was the day before the decision, so MSG-48H falls due at 10:00 the day after it (MSG-TIME)
+        TestClock.CLOCK.set(Epochs.at(8, 1, "10:01"));
 
         // then
         RecordedEvent sent = await().atMost(PATIENCE)
@@ -289,7 +290,7 @@ class SchedulingIT {
         JsonNode due = HttpJson.parse(sent.value());
         assertThat(due.get("episodeId").asString()).isEqualTo(episodeId);
         assertThat(due.get("kind").asString()).isEqualTo("ICE_TO_HEAT");
-        assertThat(Instant.parse(due.get("dueAt").asString())).isEqualTo(Epochs.at(8, 1, "00:00"));
+        assertThat(Instant.parse(due.get("dueAt").asString())).isEqualTo(Epochs.at(8, 1, "10:00"));
         assertThat(due.get("channel").asString()).isEqualTo("SMS");
         assertThat(due.get("to").asString()).isEqualTo(Decisions.PHONE);
         assertThat(due.get("message").asString()).contains("heat");
@@ -304,7 +305,7 @@ class SchedulingIT {
                 .containsExactly("ICE_TO_HEAT SENT", "TWO_WEEK_CHECK PENDING", "RECOVERY_CHECK PENDING");
 
         // and once only: by the time the next one is out, the first has not been sent again
-        TestClock.CLOCK.set(Epochs.at(8, 13, "00:01"));
+        TestClock.CLOCK.set(Epochs.at(8, 13, "10:01"));
         await().atMost(PATIENCE).until(() -> followUpsDue(episodeId + ":TWO_WEEK_CHECK"), list -> !list.isEmpty());
         assertThat(followUpsDue(iceToHeat)).hasSize(1);
     }
@@ -337,6 +338,99 @@ class SchedulingIT {
 
         // then
         assertThat(scans.since()).as("collections read whole").isEmpty();
+    }
+
+    @Test
+    void aPatientsAppointmentsNeverOverlapAcrossTheirEpisodes() {
+        // given: two episodes of one patient (intake's patientId), each asking for a Queens visit first thing
+        Instant monday = Epochs.at(22, 0, "09:01");
+        TestClock.CLOCK.set(monday);
+        String patientId = "patient-" + UUID.randomUUID();
+        String referral = newEpisodeId();
+        String consult = newEpisodeId();
+
+        // when
+        triage.publish(
+                Topics.TRIAGE_DECIDED,
+                referral,
+                Decisions.forPatient(decided(Decisions.specialistReferral(), referral, monday), patientId));
+        triage.publish(
+                Topics.TRIAGE_DECIDED,
+                consult,
+                Decisions.forPatient(decided(Decisions.surgicalConsult(), consult, monday), patientId));
+
+        // then: different providers, but never at the same time (scheduling-rules §4.2, amended)
+        JsonNode visit = awaitAppointments(referral, 1).get(0);
+        JsonNode surgical = awaitAppointments(consult, 1).get(0);
+        assertThat(instant(visit, "start").isBefore(instant(surgical, "end"))
+                        && instant(surgical, "start").isBefore(instant(visit, "end")))
+                .as("%s and %s overlap", visit, surgical)
+                .isFalse();
+
+        // and: booking the other episode online into the visit's time is refused
+        String sameTime = "pt-queens-1@" + instant(visit, "start");
+        assertThat(scheduling.book(consult, sameTime, "PT_EVALUATION").status()).isEqualTo(409);
+    }
+
+    @Test
+    void anEmergencyKeepsTheBookedAppointmentsAndTheirReminders() {
+        Instant monday = Epochs.at(23, 0, "09:01");
+        TestClock.CLOCK.set(monday);
+        String episodeId = newEpisodeId();
+        triage.publish(Topics.TRIAGE_DECIDED, episodeId, decided(Decisions.specialistReferral(), episodeId, monday));
+        awaitAppointments(episodeId, 1);
+        awaitFollowUps(episodeId, 4);
+
+        triage.publish(
+                Topics.TRIAGE_DECIDED,
+                episodeId,
+                version(Decisions.emergency(), episodeId, monday.plus(Duration.ofMinutes(5)), 2));
+
+        // BK-ER
+        await().atMost(PATIENCE).until(() -> scheduling.followUps(episodeId), list -> list.size() == 5);
+        assertThat(scheduling.appointments(episodeId)).singleElement().satisfies(appointment -> assertThat(
+                        appointment.get("status").asString())
+                .isEqualTo("BOOKED"));
+        assertThat(scheduling.followUps(episodeId))
+                .extracting(followUp -> followUp.get("kind").asString() + " "
+                        + followUp.get("status").asString())
+                .contains("APPOINTMENT_REMINDER " + "SENT", "EMERGENCY_INSTRUCTION SENT")
+                .doesNotContain("TWO_WEEK_CHECK PENDING", "RECOVERY_CHECK PENDING");
+    }
+
+    @Test
+    void aRecoveredEpisodeHasItsFutureAppointmentsCancelledAndTheirSlotsServeTheWaitlist() {
+        // given: one physiatry slot a week; the second patient waits for the first one's
+        Instant thursday = Epochs.at(24, 3, "09:00");
+        TestClock.CLOCK.set(thursday);
+        String first = newEpisodeId();
+        String second = newEpisodeId();
+        JsonNode booked = decideChemodenervation(first, thursday, 1);
+        decideChemodenervation(second, thursday, 1);
+        String third = newEpisodeId();
+        triage.publish(Topics.TRIAGE_DECIDED, third, decided(Decisions.chemodenervationConsult(), third, thursday));
+        await().atMost(PATIENCE).until(() -> scheduling.waitlist(third), list -> list.size() == 1);
+
+        // when
+        triage.publish(
+                Topics.TRIAGE_DECIDED,
+                first,
+                version(Decisions.recovered(), first, thursday.plus(Duration.ofHours(1)), 2));
+
+        // then: BK-RC
+        await().atMost(PATIENCE)
+                .until(() -> scheduling.appointments(first).get(0).get("status").asString(), "CANCELLED"::equals);
+        RecordedEvent cancellation = await().atMost(PATIENCE)
+                .until(() -> events(Topics.APPOINTMENT_CANCELLED.name(), first), list -> !list.isEmpty())
+                .get(0);
+        assertThat(HttpJson.parse(cancellation.value()).get("reason").asString())
+                .isEqualTo("RECOVERED");
+        assertThat(scheduling.followUps(first))
+                .allSatisfy(followUp ->
+                        assertThat(followUp.get("status").asString()).isIn("CANCELLED", "SENT"));
+        JsonNode served = awaitAppointments(third, 1).get(0);
+        assertThat(served.get("slotId").asString())
+                .isEqualTo(booked.get("slotId").asString());
     }
 
     @Test

@@ -5,7 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.carepath.scheduling.booking.Appointment;
+import org.carepath.scheduling.booking.PatientTime;
 import org.carepath.scheduling.booking.TakenSlots;
 
 /**
@@ -18,19 +20,49 @@ final class BookingSession {
 
     private final SlotClaims claims;
     private final SlotHolders holders;
+    private final PatientTimes patientTimes;
     private final Instant now;
     private final Set<Claimed> claimed = new LinkedHashSet<>();
+    private Recorded recorded;
 
     private record Claimed(String appointmentId, String slotId) {}
 
-    BookingSession(SlotClaims claims, SlotHolders holders, Instant now) {
+    private record Recorded(String patientId, String episodeId, Set<String> appointmentIds) {}
+
+    BookingSession(SlotClaims claims, SlotHolders holders, PatientTimes patientTimes, Instant now) {
         this.claims = claims;
         this.holders = holders;
+        this.patientTimes = patientTimes;
         this.now = now;
     }
 
     Instant now() {
         return now;
+    }
+
+    /** Reads these patients' calendars at once (null ids: episodes that are their own patient). */
+    void preloadPatients(List<String> patientIds) {
+        patientTimes.preload(patientIds);
+    }
+
+    /** The patient's time in their other episodes (none when the episode is its own patient). */
+    List<PatientTime> elsewhere(String patientId, String episodeId) {
+        return patientTimes.elsewhere(patientId, episodeId);
+    }
+
+    /**
+     * Records the episode's booked appointments (after this operation) as its patient's time, before the schedule
+     * is saved; false when the patient's calendar changed meanwhile: plan again against it.
+     */
+    boolean recordPatientTime(String patientId, String episodeId, List<Appointment> booked) {
+        if (patientId == null) {
+            return true;
+        }
+        if (!patientTimes.record(patientId, episodeId, booked, now)) {
+            return false;
+        }
+        recorded = new Recorded(patientId, episodeId, idsOf(booked));
+        return true;
     }
 
     /**
@@ -62,6 +94,15 @@ final class BookingSession {
         return Optional.empty();
     }
 
+    /** Makes the patient's time follow what {@code stored} books, once time was given up (a cancellation). */
+    void followPatientTime(EpisodeSchedule stored) {
+        if (stored != null && stored.patientId() != null) {
+            List<Appointment> booked =
+                    stored.appointments().stream().filter(Appointment::isBooked).toList();
+            patientTimes.release(stored.patientId(), stored.episodeId(), booked, now);
+        }
+    }
+
     /**
      * Releases what this operation claimed that {@code schedule} (the stored state; null when nothing of this
      * operation was stored) does not book. Costs a write only when there is something to release.
@@ -70,6 +111,10 @@ final class BookingSession {
         List<Appointment> booked = schedule == null
                 ? List.of()
                 : schedule.appointments().stream().filter(Appointment::isBooked).toList();
+        if (recorded != null && !recorded.appointmentIds().equals(idsOf(booked))) {
+            // the patient's time follows what is stored, not what this operation hoped to store
+            patientTimes.release(recorded.patientId(), recorded.episodeId(), booked, now);
+        }
         for (Claimed claim : claimed) {
             boolean stillBooked = booked.stream()
                     .anyMatch(appointment -> appointment.appointmentId().equals(claim.appointmentId())
@@ -78,5 +123,12 @@ final class BookingSession {
                 holders.released(List.of(claim.slotId()));
             }
         }
+    }
+
+    private static Set<String> idsOf(List<Appointment> appointments) {
+        return appointments.stream()
+                .filter(Appointment::isBooked)
+                .map(Appointment::appointmentId)
+                .collect(Collectors.toSet());
     }
 }

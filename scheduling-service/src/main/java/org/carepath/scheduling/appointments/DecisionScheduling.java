@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.carepath.events.scheduling.AppointmentType;
+import org.carepath.events.triage.EpisodeContext;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.platform.messaging.EventRejectedException;
 import org.carepath.platform.messaging.FailedEventException;
@@ -94,11 +95,17 @@ class DecisionScheduling {
         schedules.findAll(episodeIds).forEach(schedule -> current.put(schedule.episodeId(), schedule));
         episodeIds.forEach(id -> current.putIfAbsent(id, EpisodeSchedule.unknown(id)));
         SlotHolders holders = claiming.holders();
+        PatientTimes patientTimes = claiming.patientTimes();
+        patientTimes.preload(events.stream()
+                .map(event -> event.payload().episode())
+                .filter(episode -> episode != null && episode.patientId() != null)
+                .map(EpisodeContext::patientId)
+                .toList());
         DecisionBatch batch = new DecisionBatch();
         FailedEventException failed = null;
         for (int i = 0; i < events.size(); i++) {
             InboundEvent<TriageDecided> event = events.get(i);
-            BookingSession session = claiming.session(holders);
+            BookingSession session = claiming.session(holders, patientTimes);
             try {
                 TriageDecided decision = requireComplete(event.payload());
                 EpisodeSchedule before = current.get(decision.episodeId());
@@ -180,10 +187,11 @@ class DecisionScheduling {
         Set<String> ownIds = appointmentIdsOf(decision);
         BookingPlan plan = claiming.planAndClaim(
                 session,
-                decision.episodeId(),
+                new ClaimingPlanner.PatientOf(
+                        decision.episode().patientId(), decision.episodeId(), schedule::bookedAfter),
                 ownIds,
-                open -> rejectingBadData(
-                        () -> bookingPlanner.plan(decision, schedule.bookings(), open, session.now())));
+                (open, elsewhere) -> rejectingBadData(() ->
+                        bookingPlanner.plan(decision, schedule.bookings().alsoBusy(elsewhere), open, session.now())));
         FollowUpPlan followUpPlan = rejectingBadData(
                 () -> followUpPlanner.plan(decision, schedule.followUps(), plan.appointments(), session.now()));
         batch.waiting.addAll(plan.waitlisted());
@@ -222,10 +230,10 @@ class DecisionScheduling {
         Set<String> ownIds = appointmentIdsOf(decision);
         BookingPlan plan = claiming.planAndClaim(
                 session,
-                episodeId,
+                new ClaimingPlanner.PatientOf(decision.episode().patientId(), episodeId, schedule::bookedAfter),
                 ownIds,
-                open -> rejectingBadData(
-                        () -> bookingPlanner.plan(decision, schedule.bookings(), open, session.now())));
+                (open, elsewhere) -> rejectingBadData(() ->
+                        bookingPlanner.plan(decision, schedule.bookings().alsoBusy(elsewhere), open, session.now())));
         FollowUpPlan followUpPlan = rejectingBadData(
                 () -> followUpPlanner.plan(decision, schedule.followUps(), plan.appointments(), session.now()));
         waitlistIndex.add(plan.waitlisted());

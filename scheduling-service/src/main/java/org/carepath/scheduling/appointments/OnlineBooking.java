@@ -12,12 +12,14 @@ import org.carepath.platform.web.NotFoundException;
 import org.carepath.scheduling.booking.Appointment;
 import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.EpisodeBookings;
+import org.carepath.scheduling.booking.PatientTime;
 import org.carepath.scheduling.directory.Slot;
 import org.carepath.scheduling.directory.SlotCatalog;
 import org.carepath.scheduling.followup.FollowUp;
 import org.carepath.scheduling.followup.FollowUpPlanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,8 +77,9 @@ class OnlineBooking {
         try {
             saved = ConcurrentWrites.retry(() -> {
                 EpisodeSchedule schedule = knownEpisode(episodeId);
-                requireRoom(schedule.bookings(), slot, type);
+                requireRoom(schedule.bookings().alsoBusy(elsewhere(session, schedule)), slot, type);
                 requireClaimed(session, appointment);
+                requirePatientTime(session, schedule, schedule.bookedWith(appointment));
                 return store.save(followUps.planned(
                         schedule.planned(bookingOf(appointment), List.of(events.booked(appointment))),
                         reminders.forAppointments(List.of(appointment), schedule.contact(), session.now()),
@@ -120,21 +123,27 @@ class OnlineBooking {
     /** Cancels an appointment; cancelling one already cancelled changes nothing. */
     Appointment cancel(String appointmentId, String reason) {
         String why = reason == null || reason.isBlank() ? CANCELLED_ONLINE : reason;
-        Instant now = claiming.session().now();
+        BookingSession session = claiming.session();
+        Instant now = session.now();
+        EpisodeSchedule[] stored = new EpisodeSchedule[1];
         Appointment cancelled = ConcurrentWrites.retry(() -> {
             EpisodeSchedule schedule = holding(appointmentId);
+            stored[0] = schedule;
             Appointment appointment = schedule.appointment(appointmentId).orElseThrow();
             if (!appointment.isBooked()) {
                 return appointment;
             }
             Appointment cancelledNow = appointment.cancel();
-            store.save(followUps.planned(
+            stored[0] = store.save(followUps.planned(
                     schedule.replaced(cancelledNow, events.cancelled(cancelledNow, why)),
                     List.of(),
                     FollowUpPlanner.cancelledWithAppointment(appointmentId, schedule.followUps()),
                     now));
             return cancelledNow;
         });
+        // the patient's time given up, after the document (a crash in between keeps it, which only errs on the safe
+        // side)
+        session.followPatientTime(stored[0]);
         log.info("Appointment {} cancelled, slot {} freed", appointmentId, cancelled.slotId());
         // also when it was already cancelled: that cancellation may have stopped before serving the waitlist
         freedSlots.free(cancelled.slotId(), appointmentId);
@@ -158,9 +167,13 @@ class OnlineBooking {
             throw new InvalidFieldException(
                     "slotId", "slot " + slot.slotId() + " does not suit a " + appointment.type() + " appointment");
         }
-        requireRoom(schedule.bookings().without(appointmentId), slot, appointment.type());
+        requireRoom(
+                schedule.bookings().without(appointmentId).alsoBusy(elsewhere(session, schedule)),
+                slot,
+                appointment.type());
         Appointment after = appointment.rescheduleTo(slot);
         requireClaimed(session, after);
+        requirePatientTime(session, schedule, schedule.bookedWith(after));
         List<FollowUp> oldReminders =
                 FollowUpPlanner.cancelledWithAppointment(appointmentId, schedule.followUps()).stream()
                         .filter(reminder -> !reminder.followUpId().equals(FollowUpPlanner.reminderId(after)))
@@ -203,6 +216,18 @@ class OnlineBooking {
     private static void requireRoom(EpisodeBookings bookings, Slot slot, AppointmentType type) {
         if (!bookings.leavesRoomFor(slot, type)) {
             throw new ConflictException("The patient already has an appointment at the time of slot " + slot.slotId());
+        }
+    }
+
+    private static List<PatientTime> elsewhere(BookingSession session, EpisodeSchedule schedule) {
+        return session.elsewhere(schedule.patientId(), schedule.episodeId());
+    }
+
+    // §4.2 across episodes: another booking of the same patient wrote meanwhile; read both again and decide again
+    private static void requirePatientTime(BookingSession session, EpisodeSchedule schedule, List<Appointment> booked) {
+        if (!session.recordPatientTime(schedule.patientId(), schedule.episodeId(), booked)) {
+            throw new OptimisticLockingFailureException(
+                    "the calendar of the patient of episode " + schedule.episodeId() + " changed meanwhile");
         }
     }
 
