@@ -1,8 +1,12 @@
 package org.carepath.scheduling.appointments;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,18 +26,22 @@ final class BookingSession {
     private final SlotHolders holders;
     private final PatientTimes patientTimes;
     private final Instant now;
+    private final Clock clock;
     private final Set<Claimed> claimed = new LinkedHashSet<>();
+    private final Map<Claimed, Appointment> claimedFor = new HashMap<>();
+    private final Map<Claimed, Instant> claimedAt = new HashMap<>();
     private Recorded recorded;
 
     private record Claimed(String appointmentId, String slotId) {}
 
     private record Recorded(String patientId, String episodeId, Set<String> appointmentIds) {}
 
-    BookingSession(SlotClaims claims, SlotHolders holders, PatientTimes patientTimes, Instant now) {
+    BookingSession(SlotClaims claims, SlotHolders holders, PatientTimes patientTimes, Clock clock) {
         this.claims = claims;
         this.holders = holders;
         this.patientTimes = patientTimes;
-        this.now = now;
+        this.clock = clock;
+        this.now = clock.instant();
     }
 
     Instant now() {
@@ -76,7 +84,10 @@ final class BookingSession {
     boolean claim(Appointment appointment) {
         boolean held = claims.claim(appointment, now);
         if (held) {
-            claimed.add(new Claimed(appointment.appointmentId(), appointment.slotId()));
+            Claimed claim = new Claimed(appointment.appointmentId(), appointment.slotId());
+            claimed.add(claim);
+            claimedFor.put(claim, appointment);
+            claimedAt.put(claim, now);
             holders.claimed(appointment.slotId(), appointment.appointmentId());
         } else {
             holders.heldByAnother(appointment.slotId());
@@ -100,6 +111,34 @@ final class BookingSession {
             List<Appointment> booked =
                     stored.appointments().stream().filter(Appointment::isBooked).toList();
             patientTimes.release(stored.patientId(), stored.episodeId(), booked, now);
+        }
+    }
+
+    /**
+     * Called just before {@code next} is saved: a claim it books that was made longer ago than half the orphan
+     * sweep's grace may have been freed by the sweep meanwhile (a booking paused between its claim and its save).
+     * Such a claim is refreshed, or taken again if it was freed; if another booking took the slot meanwhile, the
+     * save must not happen ({@link SlotContentionException}: the operation is tried again as a whole). A booking
+     * quicker than that costs nothing here: the sweep cannot have freed its claims.
+     */
+    void confirm(EpisodeSchedule next) {
+        Instant current = clock.instant();
+        Duration safe = OrphanClaimSweeper.GRACE.dividedBy(2);
+        for (Claimed claim : claimed) {
+            boolean booked = next.appointment(claim.appointmentId())
+                    .filter(appointment ->
+                            appointment.isBooked() && appointment.slotId().equals(claim.slotId()))
+                    .isPresent();
+            if (!booked || Duration.between(claimedAt.get(claim), current).compareTo(safe) < 0) {
+                continue;
+            }
+            boolean held = claims.refresh(claim.slotId(), claim.appointmentId(), current)
+                    || claims.claim(claimedFor.get(claim), current);
+            if (!held) {
+                holders.heldByAnother(claim.slotId());
+                throw new SlotContentionException(next.episodeId(), claim.slotId());
+            }
+            claimedAt.put(claim, current);
         }
     }
 

@@ -46,7 +46,7 @@ class ClaimingPlanner {
 
     /** A session of a batch of bookings, sharing what the batch knows of the slots' holders and patients' time. */
     BookingSession session(SlotHolders holders, PatientTimes patientTimes) {
-        return new BookingSession(claims, holders, patientTimes, clock.instant());
+        return new BookingSession(claims, holders, patientTimes, clock);
     }
 
     SlotHolders holders() {

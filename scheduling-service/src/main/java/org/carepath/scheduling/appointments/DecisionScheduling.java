@@ -132,6 +132,9 @@ class DecisionScheduling {
     private void write(DecisionBatch batch) {
         followUps.setTimers(batch.timers);
         waitlistIndex.add(batch.waiting);
+        // a booking in flight for long confirms its claims first (the orphan sweep may have freed them)
+        batch.changed.forEach(
+                (episodeId, next) -> batch.sessions.get(episodeId).forEach(session -> session.confirm(next)));
         Set<String> lost = new HashSet<>();
         for (EpisodeSchedule schedule : store.saveAll(batch.changed.values())) {
             lost.add(schedule.episodeId());
@@ -242,6 +245,7 @@ class DecisionScheduling {
                 followUpPlan.scheduled(),
                 followUpPlan.cancelled(),
                 session.now());
+        session.confirm(next);
         EpisodeSchedule saved = store.save(next);
         session.settle(saved);
         plan.cancelled().forEach(this::free);

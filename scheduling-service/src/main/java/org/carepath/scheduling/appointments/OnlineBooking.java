@@ -80,11 +80,13 @@ class OnlineBooking {
                 requireRoom(schedule.bookings().alsoBusy(elsewhere(session, schedule)), slot, type);
                 requireClaimed(session, appointment);
                 requirePatientTime(session, schedule, schedule.bookedWith(appointment));
-                return store.save(followUps.planned(
-                        schedule.planned(bookingOf(appointment), List.of(events.booked(appointment))),
-                        reminders.forAppointments(List.of(appointment), schedule.contact(), session.now()),
-                        List.of(),
-                        session.now()));
+                return save(
+                        session,
+                        followUps.planned(
+                                schedule.planned(bookingOf(appointment), List.of(events.booked(appointment))),
+                                reminders.forAppointments(List.of(appointment), schedule.contact(), session.now()),
+                                List.of(),
+                                session.now()));
             });
         } finally {
             // the id is this request's alone: whatever it claimed and did not store is released
@@ -178,11 +180,13 @@ class OnlineBooking {
                 FollowUpPlanner.cancelledWithAppointment(appointmentId, schedule.followUps()).stream()
                         .filter(reminder -> !reminder.followUpId().equals(FollowUpPlanner.reminderId(after)))
                         .toList();
-        EpisodeSchedule saved = store.save(followUps.planned(
-                schedule.replaced(after, events.rescheduled(after)),
-                reminders.forAppointments(List.of(after), schedule.contact(), session.now()),
-                oldReminders,
-                session.now()));
+        EpisodeSchedule saved = save(
+                session,
+                followUps.planned(
+                        schedule.replaced(after, events.rescheduled(after)),
+                        reminders.forAppointments(List.of(after), schedule.contact(), session.now()),
+                        oldReminders,
+                        session.now()));
         return new Moved(appointment, after, saved);
     }
 
@@ -217,6 +221,16 @@ class OnlineBooking {
         if (!bookings.leavesRoomFor(slot, type)) {
             throw new ConflictException("The patient already has an appointment at the time of slot " + slot.slotId());
         }
+    }
+
+    /** Saves a booking once its claims are confirmed; a slot lost meanwhile is a 409 like any taken slot. */
+    private EpisodeSchedule save(BookingSession session, EpisodeSchedule next) {
+        try {
+            session.confirm(next);
+        } catch (SlotContentionException lost) {
+            throw new ConflictException("The slot was taken while the booking was in flight; choose another");
+        }
+        return store.save(next);
     }
 
     private static List<PatientTime> elsewhere(BookingSession session, EpisodeSchedule schedule) {

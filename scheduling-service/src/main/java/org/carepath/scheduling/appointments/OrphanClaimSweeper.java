@@ -3,7 +3,7 @@ package org.carepath.scheduling.appointments;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.carepath.scheduling.directory.SlotCatalog;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,6 +13,12 @@ import org.springframework.stereotype.Component;
  * Frees slots whose claim no saved booking backs. A booking claims its slot before it saves the episode's
  * document, and a move or cancellation deletes the old claim after saving; a crash between the two would
  * otherwise keep a provider's slot taken for good. A freed slot goes to the waitlist like any other.
+ *
+ * <p>Fair and bounded: each round reads the next {@value #CLAIMS_PER_ROUND} claims in slot-start order after where
+ * the last round stopped, and starts again from now once it has passed the last, so an orphan however far out is
+ * freed within a bounded number of rounds. A claim is freed only as the sweep saw it: one claimed again meanwhile
+ * (a redelivery taking its own slot again refreshes the claim's time) stays, and a booking that was in flight for
+ * longer than half of {@link #GRACE} confirms its claims before it saves ({@link BookingSession#confirm}).
  */
 @Component
 class OrphanClaimSweeper {
@@ -20,25 +26,19 @@ class OrphanClaimSweeper {
     /** Far longer than a booking takes between its claim and its save. */
     static final Duration GRACE = Duration.ofMinutes(2);
 
-    private static final int CLAIMS_PER_ROUND = 500;
+    static final int CLAIMS_PER_ROUND = 500;
     private static final Logger log = LoggerFactory.getLogger(OrphanClaimSweeper.class);
 
     private final SlotClaims claims;
     private final EpisodeSchedules schedules;
-    private final WaitlistScheduling waitlist;
-    private final SlotCatalog catalog;
+    private final FreedSlots freedSlots;
     private final Clock clock;
+    private SlotClaims.SweepCursor cursor;
 
-    OrphanClaimSweeper(
-            SlotClaims claims,
-            EpisodeSchedules schedules,
-            WaitlistScheduling waitlist,
-            SlotCatalog catalog,
-            Clock clock) {
+    OrphanClaimSweeper(SlotClaims claims, EpisodeSchedules schedules, FreedSlots freedSlots, Clock clock) {
         this.claims = claims;
         this.schedules = schedules;
-        this.waitlist = waitlist;
-        this.catalog = catalog;
+        this.freedSlots = freedSlots;
         this.clock = clock;
     }
 
@@ -49,18 +49,28 @@ class OrphanClaimSweeper {
         sweep(clock.instant());
     }
 
-    /** Frees the orphaned claims seen at {@code now}; returns how many. */
-    int sweep(Instant now) {
+    /** Frees the orphaned claims of one round at {@code now}; returns how many. */
+    synchronized int sweep(Instant now) {
+        return sweep(now, CLAIMS_PER_ROUND);
+    }
+
+    synchronized int sweep(Instant now, int limit) {
+        List<SlotClaim> page = claims.claimedBefore(now.minus(GRACE), now, cursor, limit);
+        cursor = page.size() < limit
+                ? null
+                : new SlotClaims.SweepCursor(
+                        page.get(page.size() - 1).start(),
+                        page.get(page.size() - 1).slotId());
         int freed = 0;
-        for (SlotClaim claim : claims.upcomingClaimedBefore(now.minus(GRACE), now, CLAIMS_PER_ROUND)) {
-            if (!backedByABooking(claim) && claims.release(claim.slotId(), claim.appointmentId())) {
+        for (SlotClaim claim : page) {
+            if (!backedByABooking(claim) && claims.releaseAsSeen(claim)) {
                 freed++;
                 log.warn(
                         "Freed slot {}: appointment {} of episode {} does not book it",
                         claim.slotId(),
                         claim.appointmentId(),
                         claim.episodeId());
-                catalog.resolve(claim.slotId()).ifPresent(waitlist::slotFreed);
+                freedSlots.offer(claim.slotId());
             }
         }
         return freed;

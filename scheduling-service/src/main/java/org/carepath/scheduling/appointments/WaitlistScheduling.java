@@ -155,13 +155,17 @@ class WaitlistScheduling {
         return schedule.bookings().alsoBusy(session.elsewhere(schedule.patientId(), schedule.episodeId()));
     }
 
-    /** Saves the schedule; if another writer changed it meanwhile, what this attempt claimed is released first. */
+    /**
+     * Saves the schedule once its claims are confirmed; if another writer changed it meanwhile, or a slot was lost,
+     * what this attempt claimed is released first.
+     */
     private EpisodeSchedule saveOrRelease(BookingSession session, EpisodeSchedule next) {
         try {
+            session.confirm(next);
             return store.save(next);
-        } catch (OptimisticLockingFailureException | DuplicateKeyException changedMeanwhile) {
+        } catch (OptimisticLockingFailureException | DuplicateKeyException | SlotContentionException notSaved) {
             session.settle(schedules.find(next.episodeId()).orElse(null));
-            throw changedMeanwhile;
+            throw notSaved;
         }
     }
 
