@@ -3,6 +3,7 @@ package org.carepath.scheduling.appointments;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.carepath.events.scheduling.AppointmentType;
 import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
@@ -19,6 +20,8 @@ import org.carepath.scheduling.followup.FollowUp;
 import org.carepath.scheduling.followup.FollowUpPlanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
@@ -75,7 +78,7 @@ class OnlineBooking {
                 episodeId + ":" + type + ":online:" + UUID.randomUUID(), episodeId, 0, type, slot, null);
         EpisodeSchedule saved = null;
         try {
-            saved = ConcurrentWrites.retry(() -> {
+            saved = concurrently(() -> {
                 EpisodeSchedule schedule = knownEpisode(episodeId);
                 requireRoom(schedule.bookings().alsoBusy(elsewhere(session, schedule)), slot, type);
                 requireClaimed(session, appointment);
@@ -102,7 +105,7 @@ class OnlineBooking {
         Slot slot = openFutureSlot(slotId, session);
         Moved moved = null;
         try {
-            moved = ConcurrentWrites.retry(() -> move(appointmentId, slot, session));
+            moved = concurrently(() -> move(appointmentId, slot, session));
         } finally {
             // the claim is keyed by the appointment's id: settle against what is stored, whoever stored it
             session.settle(
@@ -128,7 +131,7 @@ class OnlineBooking {
         BookingSession session = claiming.session();
         Instant now = session.now();
         EpisodeSchedule[] stored = new EpisodeSchedule[1];
-        Appointment cancelled = ConcurrentWrites.retry(() -> {
+        Appointment cancelled = concurrently(() -> {
             EpisodeSchedule schedule = holding(appointmentId);
             stored[0] = schedule;
             Appointment appointment = schedule.appointment(appointmentId).orElseThrow();
@@ -220,6 +223,18 @@ class OnlineBooking {
     private static void requireRoom(EpisodeBookings bookings, Slot slot, AppointmentType type) {
         if (!bookings.leavesRoomFor(slot, type)) {
             throw new ConflictException("The patient already has an appointment at the time of slot " + slot.slotId());
+        }
+    }
+
+    /**
+     * Read, decide, write, again while another writer changed the episode meanwhile; when that goes on (many
+     * requests for one episode at once) the request is a 409 to try again, never a 500.
+     */
+    private static <T> T concurrently(Supplier<T> readDecideWrite) {
+        try {
+            return ConcurrentWrites.retry(readDecideWrite);
+        } catch (ConcurrencyFailureException | DuplicateKeyException busy) {
+            throw new ConflictException("The episode's schedule is being changed by another request; try again");
         }
     }
 
