@@ -34,7 +34,8 @@ final class BookingSession {
 
     private record Claimed(String appointmentId, String slotId) {}
 
-    private record Recorded(String patientId, String episodeId, Set<String> appointmentIds) {}
+    /** The patient's time this operation recorded: all the episode's booked ids, and those it added. */
+    private record Recorded(String patientId, String episodeId, Set<String> appointmentIds, Set<String> added) {}
 
     BookingSession(SlotClaims claims, SlotHolders holders, PatientTimes patientTimes, Clock clock) {
         this.claims = claims;
@@ -66,10 +67,13 @@ final class BookingSession {
         if (patientId == null) {
             return true;
         }
+        Set<String> before = patientTimes.idsOf(patientId, episodeId);
         if (!patientTimes.record(patientId, episodeId, booked, now)) {
             return false;
         }
-        recorded = new Recorded(patientId, episodeId, idsOf(booked));
+        Set<String> ids = idsOf(booked);
+        Set<String> added = ids.stream().filter(id -> !before.contains(id)).collect(Collectors.toSet());
+        recorded = new Recorded(patientId, episodeId, ids, added);
         return true;
     }
 
@@ -150,7 +154,10 @@ final class BookingSession {
         List<Appointment> booked = schedule == null
                 ? List.of()
                 : schedule.appointments().stream().filter(Appointment::isBooked).toList();
-        if (recorded != null && !recorded.appointmentIds().equals(idsOf(booked))) {
+        if (recorded != null && schedule == null) {
+            // nothing of this operation was stored: only what it added to the patient's time goes
+            patientTimes.forget(recorded.patientId(), recorded.episodeId(), recorded.added(), now);
+        } else if (recorded != null && !recorded.appointmentIds().equals(idsOf(booked))) {
             // the patient's time follows what is stored, not what this operation hoped to store
             patientTimes.release(recorded.patientId(), recorded.episodeId(), booked, now);
         }

@@ -117,8 +117,9 @@ class DecisionScheduling {
                     // what this batch claimed is held under its decisions' own ids: the redelivery takes it again
                     throw e;
                 }
-                // a decision that ends in the dead letters books nothing: what it claimed is released now
-                session.settle(null);
+                // a decision that ends in the dead letters books nothing: what it claimed is released now, and the
+                // patient's time follows the episode's schedule as it stands
+                session.settle(current.get(event.payload().episodeId()));
                 failed = new FailedEventException(i, e);
                 break;
             }

@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.carepath.scheduling.booking.Appointment;
 import org.carepath.scheduling.booking.PatientTime;
 import org.springframework.dao.DuplicateKeyException;
@@ -81,6 +83,34 @@ final class PatientTimes {
     void release(String patientId, String episodeId, List<Appointment> booked, Instant now) {
         for (int attempt = 0; attempt < 5 && !record(patientId, episodeId, booked, now); attempt++) {
             // read again and retried
+        }
+    }
+
+    /** The ids of the episode's appointments the patient's calendar holds, as this operation knows it. */
+    Set<String> idsOf(String patientId, String episodeId) {
+        return calendar(patientId).of(episodeId).stream()
+                .map(PatientTime::appointmentId)
+                .collect(Collectors.toSet());
+    }
+
+    /** Drops these appointments of the episode from the patient's time (they were never stored as booked). */
+    void forget(String patientId, String episodeId, Set<String> appointmentIds, Instant now) {
+        if (appointmentIds.isEmpty()) {
+            return;
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            PatientCalendar current = calendar(patientId);
+            List<PatientTime> kept = current.appointments().stream()
+                    .filter(time ->
+                            !(time.episodeId().equals(episodeId) && appointmentIds.contains(time.appointmentId())))
+                    .filter(time -> time.end().isAfter(now))
+                    .toList();
+            try {
+                calendars.put(patientId, mongo.save(new PatientCalendar(patientId, current.version(), kept)));
+                return;
+            } catch (OptimisticLockingFailureException | DuplicateKeyException changedMeanwhile) {
+                calendars.remove(patientId);
+            }
         }
     }
 
