@@ -598,6 +598,10 @@ class SchedulingIT {
         assertProblem(scheduling.get("/api/v1/slots?specialty=IMAGING&region=ATLANTIS"), 400, "region");
         assertProblem(scheduling.get("/api/v1/slots?specialty=IMAGING&from=2027-03-01&to=2027-01-01"), 400, "to");
         assertProblem(scheduling.get("/api/v1/slots?specialty=IMAGING&from=yesterday"), 400, "from");
+        // far in the future: a 400 naming it, never a 500
+        assertProblem(
+                scheduling.get("/api/v1/slots?specialty=IMAGING&from=%2B1000000000-12-31T00:00:00Z"), 400, "from");
+        assertProblem(scheduling.get("/api/v1/slots?specialty=IMAGING&from=9999-12-31"), 400, "from");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,13 +33,20 @@ class OrphanClaimSweeper {
     private final SlotClaims claims;
     private final EpisodeSchedules schedules;
     private final FreedSlots freedSlots;
+    private final ClaimingPlanner claiming;
     private final Clock clock;
     private SlotClaims.SweepCursor cursor;
 
-    OrphanClaimSweeper(SlotClaims claims, EpisodeSchedules schedules, FreedSlots freedSlots, Clock clock) {
+    OrphanClaimSweeper(
+            SlotClaims claims,
+            EpisodeSchedules schedules,
+            FreedSlots freedSlots,
+            ClaimingPlanner claiming,
+            Clock clock) {
         this.claims = claims;
         this.schedules = schedules;
         this.freedSlots = freedSlots;
+        this.claiming = claiming;
         this.clock = clock;
     }
 
@@ -63,23 +71,24 @@ class OrphanClaimSweeper {
                         page.get(page.size() - 1).slotId());
         int freed = 0;
         for (SlotClaim claim : page) {
-            if (!backedByABooking(claim) && claims.releaseAsSeen(claim)) {
+            Optional<EpisodeSchedule> schedule = schedules.find(claim.episodeId());
+            if (!backedByABooking(claim, schedule) && claims.releaseAsSeen(claim)) {
                 freed++;
                 log.warn(
                         "Freed slot {}: appointment {} of episode {} does not book it",
                         claim.slotId(),
                         claim.appointmentId(),
                         claim.episodeId());
+                // the same crash may have left the time in the patient's calendar: it follows the schedule again
+                schedule.ifPresent(stored -> claiming.session().followPatientTime(stored));
                 freedSlots.offer(claim.slotId());
             }
         }
         return freed;
     }
 
-    private boolean backedByABooking(SlotClaim claim) {
-        return schedules
-                .find(claim.episodeId())
-                .flatMap(schedule -> schedule.appointment(claim.appointmentId()))
+    private static boolean backedByABooking(SlotClaim claim, Optional<EpisodeSchedule> schedule) {
+        return schedule.flatMap(stored -> stored.appointment(claim.appointmentId()))
                 .filter(appointment ->
                         appointment.isBooked() && appointment.slotId().equals(claim.slotId()))
                 .isPresent();
