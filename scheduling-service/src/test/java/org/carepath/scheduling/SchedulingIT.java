@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.carepath.events.Topics;
+import org.carepath.events.intake.Contact;
 import org.carepath.events.scheduling.AppointmentType;
+import org.carepath.events.triage.EpisodeContext;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.scheduling.booking.Decisions;
 import org.carepath.scheduling.directory.ClinicTime;
@@ -657,6 +659,36 @@ class SchedulingIT {
                 .extracting(record -> record.header("x-exception-message"))
                 .anySatisfy(reason -> assertThat(reason).contains("version"))
                 .anySatisfy(reason -> assertThat(reason).contains("lacks episode"));
+    }
+
+    @Test
+    void aDecisionThatEndsInTheDeadLettersLeavesNoClaimNorReminderBehind() {
+        // given: a referral that books a visit, but whose patient cannot be reached (no contact channel)
+        Instant decidedAt = Epochs.at(25, 0, "09:01");
+        TestClock.CLOCK.set(decidedAt);
+        String episodeId = newEpisodeId();
+        TriageDecided decision = decided(Decisions.specialistReferral(), episodeId, decidedAt);
+        TriageDecided unreachable = Decisions.withEpisode(
+                decision,
+                new EpisodeContext(
+                        decision.episode().region(),
+                        decision.episode().onsetDate(),
+                        new Contact(null, null, null),
+                        decision.episode().triggers(),
+                        null,
+                        null));
+
+        // when
+        triage.publish(Topics.TRIAGE_DECIDED, episodeId, unreachable);
+
+        // then
+        await().atMost(PATIENCE)
+                .until(() -> events(Topics.TRIAGE_DECIDED.deadLetterTopic(), episodeId), list -> list.size() == 1);
+        assertThat(mongo.exists(query(where("episodeId").is(episodeId)), "slot_claims"))
+                .as("a claim of the dead-lettered decision")
+                .isFalse();
+        assertThat(scheduling.appointments(episodeId)).isEmpty();
+        assertThat(scheduling.followUps(episodeId)).isEmpty();
     }
 
     private JsonNode decideChemodenervation(String episodeId, Instant decidedAt, int expectedAppointments) {
