@@ -11,6 +11,7 @@ import org.carepath.scheduling.directory.DirectoryLoader;
 import org.carepath.scheduling.directory.InvalidDirectoryException;
 import org.carepath.scheduling.directory.SlotCatalog;
 import org.carepath.scheduling.followup.FollowUpPlanner;
+import org.carepath.scheduling.followup.QuietHours;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -52,8 +53,13 @@ class SchedulingConfiguration {
     }
 
     @Bean
-    FollowUpPlanner followUpPlanner(Directory directory) {
-        return new FollowUpPlanner(directory);
+    QuietHours quietHours(SchedulingProperties properties) {
+        return properties.messaging().quietHours();
+    }
+
+    @Bean
+    FollowUpPlanner followUpPlanner(Directory directory, QuietHours quietHours) {
+        return new FollowUpPlanner(directory, quietHours);
     }
 
     static Directory load(DirectoryLoader loader, String file) {

@@ -1,6 +1,8 @@
 package org.carepath.scheduling;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import org.carepath.scheduling.followup.QuietHours;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param waitlistRetryInterval how often waiting entries are tried again against new availability
  * @param slotSearchDefaultDays the range of {@code GET /api/v1/slots} when {@code to} is left out
  * @param slotSearchMaxDays the longest range {@code GET /api/v1/slots} accepts
+ * @param slotSearchHorizonDays how far ahead of now {@code GET /api/v1/slots} may look
+ * @param messaging when follow-ups may go out
  */
 @ConfigurationProperties("carepath.scheduling")
 public record SchedulingProperties(
@@ -19,4 +23,18 @@ public record SchedulingProperties(
         @DefaultValue("30s") Duration followUpDispatchInterval,
         @DefaultValue("15m") Duration waitlistRetryInterval,
         @DefaultValue("14") int slotSearchDefaultDays,
-        @DefaultValue("31") int slotSearchMaxDays) {}
+        @DefaultValue("31") int slotSearchMaxDays,
+        @DefaultValue("730") int slotSearchHorizonDays,
+        @DefaultValue Messaging messaging) {
+
+    /**
+     * MSG-QUIET (chosen): no follow-up but MSG-ER goes out from {@code quietFrom} until {@code quietUntil} (New York
+     * time); one due then goes out at {@code quietUntil}.
+     */
+    public record Messaging(@DefaultValue("20:00") LocalTime quietFrom, @DefaultValue("09:00") LocalTime quietUntil) {
+
+        public QuietHours quietHours() {
+            return new QuietHours(quietFrom, quietUntil);
+        }
+    }
+}

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.carepath.events.Topics;
+import org.carepath.events.intake.Contact;
 import org.carepath.events.scheduling.AppointmentType;
+import org.carepath.events.triage.EpisodeContext;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.scheduling.booking.Decisions;
 import org.carepath.scheduling.directory.ClinicTime;
@@ -130,8 +132,9 @@ class SchedulingIT {
             List<AppointmentType> types,
             List<Integer> windowDays,
             boolean afterImaging) {
-        // given: just before the clinics' 09:00 slots, so that every appointment lies ahead and gets a reminder
-        Instant decidedAt = Epochs.at(epoch, 0, "08:50");
+        // given: just after the quiet hours end (MSG-QUIET) and before the clinics' next slots, so that every
+        // appointment lies ahead and gets a reminder
+        Instant decidedAt = Epochs.at(epoch, 0, "09:01");
         TestClock.CLOCK.set(decidedAt);
         String episodeId = newEpisodeId();
 
@@ -279,8 +282,8 @@ class SchedulingIT {
         triage.publish(Topics.TRIAGE_DECIDED, episodeId, decided(Decisions.conservativeCare(), episodeId, decidedAt));
         awaitFollowUps(episodeId, 3);
 
-        // when: onset was the day before the decision, so 48 hours later is midnight after it
-        TestClock.CLOCK.set(Epochs.at(8, 1, "00:01"));
+        // when: onset was the day before the decision, so MSG-48H falls due at 10:00 the day after it (MSG-TIME)
+        TestClock.CLOCK.set(Epochs.at(8, 1, "10:01"));
 
         // then
         RecordedEvent sent = await().atMost(PATIENCE)
@@ -289,7 +292,7 @@ class SchedulingIT {
         JsonNode due = HttpJson.parse(sent.value());
         assertThat(due.get("episodeId").asString()).isEqualTo(episodeId);
         assertThat(due.get("kind").asString()).isEqualTo("ICE_TO_HEAT");
-        assertThat(Instant.parse(due.get("dueAt").asString())).isEqualTo(Epochs.at(8, 1, "00:00"));
+        assertThat(Instant.parse(due.get("dueAt").asString())).isEqualTo(Epochs.at(8, 1, "10:00"));
         assertThat(due.get("channel").asString()).isEqualTo("SMS");
         assertThat(due.get("to").asString()).isEqualTo(Decisions.PHONE);
         assertThat(due.get("message").asString()).contains("heat");
@@ -304,7 +307,7 @@ class SchedulingIT {
                 .containsExactly("ICE_TO_HEAT SENT", "TWO_WEEK_CHECK PENDING", "RECOVERY_CHECK PENDING");
 
         // and once only: by the time the next one is out, the first has not been sent again
-        TestClock.CLOCK.set(Epochs.at(8, 13, "00:01"));
+        TestClock.CLOCK.set(Epochs.at(8, 13, "10:01"));
         await().atMost(PATIENCE).until(() -> followUpsDue(episodeId + ":TWO_WEEK_CHECK"), list -> !list.isEmpty());
         assertThat(followUpsDue(iceToHeat)).hasSize(1);
     }
@@ -337,6 +340,101 @@ class SchedulingIT {
 
         // then
         assertThat(scans.since()).as("collections read whole").isEmpty();
+    }
+
+    @Test
+    void aPatientsAppointmentsNeverOverlapAcrossTheirEpisodes() {
+        // given: two episodes of one patient (intake's patientId), each asking for a Queens visit first thing
+        Instant monday = Epochs.at(22, 0, "09:01");
+        TestClock.CLOCK.set(monday);
+        String patientId = "patient-" + UUID.randomUUID();
+        String referral = newEpisodeId();
+        String consult = newEpisodeId();
+
+        // when
+        triage.publish(
+                Topics.TRIAGE_DECIDED,
+                referral,
+                Decisions.forPatient(decided(Decisions.specialistReferral(), referral, monday), patientId));
+        triage.publish(
+                Topics.TRIAGE_DECIDED,
+                consult,
+                Decisions.forPatient(decided(Decisions.surgicalConsult(), consult, monday), patientId));
+
+        // then: different providers, but never at the same time (scheduling-rules §4.2, amended)
+        JsonNode visit = awaitAppointments(referral, 1).get(0);
+        JsonNode surgical = awaitAppointments(consult, 1).get(0);
+        assertThat(instant(visit, "start").isBefore(instant(surgical, "end"))
+                        && instant(surgical, "start").isBefore(instant(visit, "end")))
+                .as("%s and %s overlap", visit, surgical)
+                .isFalse();
+
+        // and: booking the other episode online into the visit's time is refused
+        String sameTime = "pt-queens-1@" + instant(visit, "start");
+        assertThat(scheduling.book(consult, sameTime, "PT_EVALUATION").status()).isEqualTo(409);
+    }
+
+    @Test
+    void anEmergencyKeepsTheBookedAppointmentsAndTheirReminders() {
+        // given: decided on a Friday evening, so the visit is on Monday and its reminder still ahead
+        Instant friday = Epochs.at(23, 4, "17:50");
+        TestClock.CLOCK.set(friday);
+        String episodeId = newEpisodeId();
+        triage.publish(Topics.TRIAGE_DECIDED, episodeId, decided(Decisions.specialistReferral(), episodeId, friday));
+        awaitAppointments(episodeId, 1);
+        awaitFollowUps(episodeId, 4);
+
+        // when
+        triage.publish(
+                Topics.TRIAGE_DECIDED,
+                episodeId,
+                version(Decisions.emergency(), episodeId, friday.plus(Duration.ofMinutes(5)), 2));
+
+        // BK-ER
+        await().atMost(PATIENCE).until(() -> scheduling.followUps(episodeId), list -> list.size() == 5);
+        assertThat(scheduling.appointments(episodeId)).singleElement().satisfies(appointment -> assertThat(
+                        appointment.get("status").asString())
+                .isEqualTo("BOOKED"));
+        assertThat(scheduling.followUps(episodeId))
+                .extracting(followUp -> followUp.get("kind").asString() + " "
+                        + followUp.get("status").asString())
+                .contains("APPOINTMENT_REMINDER PENDING", "EMERGENCY_INSTRUCTION SENT")
+                .doesNotContain("TWO_WEEK_CHECK PENDING", "RECOVERY_CHECK PENDING");
+    }
+
+    @Test
+    void aRecoveredEpisodeHasItsFutureAppointmentsCancelledAndTheirSlotsServeTheWaitlist() {
+        // given: one physiatry slot a week; the second patient waits for the first one's
+        Instant thursday = Epochs.at(24, 3, "09:00");
+        TestClock.CLOCK.set(thursday);
+        String first = newEpisodeId();
+        String second = newEpisodeId();
+        JsonNode booked = decideChemodenervation(first, thursday, 1);
+        decideChemodenervation(second, thursday, 1);
+        String third = newEpisodeId();
+        triage.publish(Topics.TRIAGE_DECIDED, third, decided(Decisions.chemodenervationConsult(), third, thursday));
+        await().atMost(PATIENCE).until(() -> scheduling.waitlist(third), list -> list.size() == 1);
+
+        // when
+        triage.publish(
+                Topics.TRIAGE_DECIDED,
+                first,
+                version(Decisions.recovered(), first, thursday.plus(Duration.ofHours(1)), 2));
+
+        // then: BK-RC
+        await().atMost(PATIENCE)
+                .until(() -> scheduling.appointments(first).get(0).get("status").asString(), "CANCELLED"::equals);
+        RecordedEvent cancellation = await().atMost(PATIENCE)
+                .until(() -> events(Topics.APPOINTMENT_CANCELLED.name(), first), list -> !list.isEmpty())
+                .get(0);
+        assertThat(HttpJson.parse(cancellation.value()).get("reason").asString())
+                .isEqualTo("RECOVERED");
+        assertThat(scheduling.followUps(first))
+                .allSatisfy(followUp ->
+                        assertThat(followUp.get("status").asString()).isIn("CANCELLED", "SENT"));
+        JsonNode served = awaitAppointments(third, 1).get(0);
+        assertThat(served.get("slotId").asString())
+                .isEqualTo(booked.get("slotId").asString());
     }
 
     @Test
@@ -502,6 +600,10 @@ class SchedulingIT {
         assertProblem(scheduling.get("/api/v1/slots?specialty=IMAGING&region=ATLANTIS"), 400, "region");
         assertProblem(scheduling.get("/api/v1/slots?specialty=IMAGING&from=2027-03-01&to=2027-01-01"), 400, "to");
         assertProblem(scheduling.get("/api/v1/slots?specialty=IMAGING&from=yesterday"), 400, "from");
+        // far in the future: a 400 naming it, never a 500
+        assertProblem(
+                scheduling.get("/api/v1/slots?specialty=IMAGING&from=%2B1000000000-12-31T00:00:00Z"), 400, "from");
+        assertProblem(scheduling.get("/api/v1/slots?specialty=IMAGING&from=9999-12-31"), 400, "from");
     }
 
     @Test
@@ -557,6 +659,36 @@ class SchedulingIT {
                 .extracting(record -> record.header("x-exception-message"))
                 .anySatisfy(reason -> assertThat(reason).contains("version"))
                 .anySatisfy(reason -> assertThat(reason).contains("lacks episode"));
+    }
+
+    @Test
+    void aDecisionThatEndsInTheDeadLettersLeavesNoClaimNorReminderBehind() {
+        // given: a referral that books a visit, but whose patient cannot be reached (no contact channel)
+        Instant decidedAt = Epochs.at(25, 0, "09:01");
+        TestClock.CLOCK.set(decidedAt);
+        String episodeId = newEpisodeId();
+        TriageDecided decision = decided(Decisions.specialistReferral(), episodeId, decidedAt);
+        TriageDecided unreachable = Decisions.withEpisode(
+                decision,
+                new EpisodeContext(
+                        decision.episode().region(),
+                        decision.episode().onsetDate(),
+                        new Contact(null, null, null),
+                        decision.episode().triggers(),
+                        null,
+                        null));
+
+        // when
+        triage.publish(Topics.TRIAGE_DECIDED, episodeId, unreachable);
+
+        // then
+        await().atMost(PATIENCE)
+                .until(() -> events(Topics.TRIAGE_DECIDED.deadLetterTopic(), episodeId), list -> list.size() == 1);
+        assertThat(mongo.exists(query(where("episodeId").is(episodeId)), "slot_claims"))
+                .as("a claim of the dead-lettered decision")
+                .isFalse();
+        assertThat(scheduling.appointments(episodeId)).isEmpty();
+        assertThat(scheduling.followUps(episodeId)).isEmpty();
     }
 
     private JsonNode decideChemodenervation(String episodeId, Instant decidedAt, int expectedAppointments) {

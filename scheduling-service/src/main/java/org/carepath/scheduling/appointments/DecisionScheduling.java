@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.carepath.events.scheduling.AppointmentType;
+import org.carepath.events.triage.EpisodeContext;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.platform.messaging.EventRejectedException;
 import org.carepath.platform.messaging.FailedEventException;
@@ -18,6 +19,7 @@ import org.carepath.platform.messaging.Failures;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
+import org.carepath.scheduling.booking.Appointment;
 import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.BookingPlanner;
 import org.carepath.scheduling.booking.WaitlistEntry;
@@ -48,6 +50,7 @@ class DecisionScheduling {
     private final WaitlistIndex waitlistIndex;
     private final ScheduleEvents events;
     private final OutboxStore store;
+    private final FreedSlots freedSlots;
 
     DecisionScheduling(
             EpisodeSchedules schedules,
@@ -57,7 +60,8 @@ class DecisionScheduling {
             FollowUpDelivery followUps,
             WaitlistIndex waitlistIndex,
             ScheduleEvents events,
-            OutboxStore store) {
+            OutboxStore store,
+            FreedSlots freedSlots) {
         this.schedules = schedules;
         this.claiming = claiming;
         this.bookingPlanner = bookingPlanner;
@@ -66,6 +70,7 @@ class DecisionScheduling {
         this.waitlistIndex = waitlistIndex;
         this.events = events;
         this.store = store;
+        this.freedSlots = freedSlots;
     }
 
     /** One decision: a batch of one. */
@@ -90,13 +95,19 @@ class DecisionScheduling {
         schedules.findAll(episodeIds).forEach(schedule -> current.put(schedule.episodeId(), schedule));
         episodeIds.forEach(id -> current.putIfAbsent(id, EpisodeSchedule.unknown(id)));
         SlotHolders holders = claiming.holders();
+        PatientTimes patientTimes = claiming.patientTimes();
+        patientTimes.preload(events.stream()
+                .map(event -> event.payload().episode())
+                .filter(episode -> episode != null && episode.patientId() != null)
+                .map(EpisodeContext::patientId)
+                .toList());
         DecisionBatch batch = new DecisionBatch();
         FailedEventException failed = null;
         for (int i = 0; i < events.size(); i++) {
             InboundEvent<TriageDecided> event = events.get(i);
+            BookingSession session = claiming.session(holders, patientTimes);
             try {
                 TriageDecided decision = requireComplete(event.payload());
-                BookingSession session = claiming.session(holders);
                 EpisodeSchedule before = current.get(decision.episodeId());
                 EpisodeSchedule after = planned(decision, event.eventId(), session, before, batch);
                 current.put(decision.episodeId(), after);
@@ -106,6 +117,9 @@ class DecisionScheduling {
                     // what this batch claimed is held under its decisions' own ids: the redelivery takes it again
                     throw e;
                 }
+                // a decision that ends in the dead letters books nothing: what it claimed is released now, and the
+                // patient's time follows the episode's schedule as it stands
+                session.settle(current.get(event.payload().episodeId()));
                 failed = new FailedEventException(i, e);
                 break;
             }
@@ -119,6 +133,9 @@ class DecisionScheduling {
     private void write(DecisionBatch batch) {
         followUps.setTimers(batch.timers);
         waitlistIndex.add(batch.waiting);
+        // a booking in flight for long confirms its claims first (the orphan sweep may have freed them)
+        batch.changed.forEach(
+                (episodeId, next) -> batch.sessions.get(episodeId).forEach(session -> session.confirm(next)));
         Set<String> lost = new HashSet<>();
         for (EpisodeSchedule schedule : store.saveAll(batch.changed.values())) {
             lost.add(schedule.episodeId());
@@ -126,6 +143,7 @@ class DecisionScheduling {
         batch.changed.forEach((episodeId, saved) -> {
             if (!lost.contains(episodeId)) {
                 batch.sessions.get(episodeId).forEach(session -> session.settle(saved));
+                batch.cancelled.getOrDefault(episodeId, List.of()).forEach(this::free);
             }
         });
         for (String episodeId : lost) {
@@ -146,6 +164,7 @@ class DecisionScheduling {
         final Map<String, List<InboundEvent<TriageDecided>>> events = new HashMap<>();
         final List<FollowUp> timers = new ArrayList<>();
         final List<WaitlistEntry> waiting = new ArrayList<>();
+        final Map<String, List<Appointment>> cancelled = new HashMap<>();
 
         void planned(
                 InboundEvent<TriageDecided> event, BookingSession session, EpisodeSchedule after, boolean changes) {
@@ -172,12 +191,17 @@ class DecisionScheduling {
         Set<String> ownIds = appointmentIdsOf(decision);
         BookingPlan plan = claiming.planAndClaim(
                 session,
-                decision.episodeId(),
+                new ClaimingPlanner.PatientOf(
+                        decision.episode().patientId(), decision.episodeId(), schedule::bookedAfter),
                 ownIds,
-                open -> rejectingBadData(() -> bookingPlanner.plan(decision, schedule.bookings(), open)));
+                (open, elsewhere) -> rejectingBadData(() ->
+                        bookingPlanner.plan(decision, schedule.bookings().alsoBusy(elsewhere), open, session.now())));
         FollowUpPlan followUpPlan = rejectingBadData(
                 () -> followUpPlanner.plan(decision, schedule.followUps(), plan.appointments(), session.now()));
         batch.waiting.addAll(plan.waitlisted());
+        batch.cancelled
+                .computeIfAbsent(decision.episodeId(), id -> new ArrayList<>())
+                .addAll(plan.cancelled());
         // MSG-ER (and a reminder for an appointment less than a day away) goes out with the schedule's write
         FollowUpDelivery.Planned planned = followUps.plan(
                 schedule.decided(decision, eventId, plan, events.of(plan)),
@@ -210,9 +234,10 @@ class DecisionScheduling {
         Set<String> ownIds = appointmentIdsOf(decision);
         BookingPlan plan = claiming.planAndClaim(
                 session,
-                episodeId,
+                new ClaimingPlanner.PatientOf(decision.episode().patientId(), episodeId, schedule::bookedAfter),
                 ownIds,
-                open -> rejectingBadData(() -> bookingPlanner.plan(decision, schedule.bookings(), open)));
+                (open, elsewhere) -> rejectingBadData(() ->
+                        bookingPlanner.plan(decision, schedule.bookings().alsoBusy(elsewhere), open, session.now())));
         FollowUpPlan followUpPlan = rejectingBadData(
                 () -> followUpPlanner.plan(decision, schedule.followUps(), plan.appointments(), session.now()));
         waitlistIndex.add(plan.waitlisted());
@@ -221,10 +246,17 @@ class DecisionScheduling {
                 followUpPlan.scheduled(),
                 followUpPlan.cancelled(),
                 session.now());
+        session.confirm(next);
         EpisodeSchedule saved = store.save(next);
         session.settle(saved);
+        plan.cancelled().forEach(this::free);
         logDecided(decision, eventId, plan, followUpPlan);
         return saved;
+    }
+
+    // BK-RC: a cancelled appointment's slot, freed after the document and offered to the waitlist
+    private void free(Appointment cancelled) {
+        freedSlots.free(cancelled.slotId(), cancelled.appointmentId());
     }
 
     private static void logAlreadyApplied(TriageDecided decision, String eventId, EpisodeSchedule schedule) {
@@ -239,7 +271,7 @@ class DecisionScheduling {
     private static void logDecided(TriageDecided decision, String eventId, BookingPlan plan, FollowUpPlan followUps) {
         log.info(
                 "Episode {} decision v{} {} (event {}): {} booked, {} waitlisted, {} follow-ups planned, {} cancelled;"
-                        + " rules {} {}",
+                        + " {} cancelled; rules {} {}",
                 decision.episodeId(),
                 decision.version(),
                 decision.disposition(),
@@ -248,6 +280,7 @@ class DecisionScheduling {
                 plan.waitlisted().size(),
                 followUps.scheduled().size(),
                 followUps.cancelled().size(),
+                plan.cancelled().size(),
                 plan.rules(),
                 followUps.rules());
     }

@@ -27,7 +27,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One episode as scheduling holds it: its appointments, waitlist and follow-up messages, the latest triage
- * decision applied and the episode's contact, region and onset from it, the ids of the events already applied,
+ * decision applied and the episode's contact, region, onset and patient (intake's opaque id; null until intake
+ * assigns one, and then the episode is its own patient) from it, the ids of the events already applied,
  * and the events its changes caused (the embedded outbox). One document, so a change, the reminders it plans and
  * its events are written together or not at all: a reminder exists only with the appointment it reminds of.
  */
@@ -40,6 +41,7 @@ record EpisodeSchedule(
         Region region,
         LocalDate onsetDate,
         Contact contact,
+        String patientId,
         List<Appointment> appointments,
         List<WaitlistEntry> waitlist,
         List<FollowUp> followUps,
@@ -60,7 +62,8 @@ record EpisodeSchedule(
     /** An episode no decision has reached yet: saving it inserts it. */
     static EpisodeSchedule unknown(String episodeId) {
         return new EpisodeSchedule(
-                episodeId, null, 0, null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of());
+                episodeId, null, 0, null, null, null, null, null, List.of(), List.of(), List.of(), List.of(),
+                List.of());
     }
 
     EpisodeBookings bookings() {
@@ -75,6 +78,24 @@ record EpisodeSchedule(
         return appointments.stream()
                 .filter(appointment -> appointment.appointmentId().equals(appointmentId))
                 .findFirst();
+    }
+
+    /** The appointments booked once {@code plan} is applied: those it cancels gone, those it books added. */
+    List<Appointment> bookedAfter(BookingPlan plan) {
+        return Stream.concat(cancelledBy(plan).stream(), plan.appointments().stream())
+                .filter(Appointment::isBooked)
+                .toList();
+    }
+
+    /** The appointments booked once {@code changed} replaces its earlier state. */
+    List<Appointment> bookedWith(Appointment changed) {
+        return Stream.concat(
+                        appointments.stream()
+                                .filter(appointment ->
+                                        !appointment.appointmentId().equals(changed.appointmentId())),
+                        Stream.of(changed))
+                .filter(Appointment::isBooked)
+                .toList();
     }
 
     List<String> bookedSlotIds() {
@@ -95,7 +116,8 @@ record EpisodeSchedule(
                 episode.region(),
                 episode.onsetDate(),
                 episode.contact(),
-                concat(appointments, plan.appointments()),
+                episode.patientId(),
+                concat(cancelledBy(plan), plan.appointments()),
                 updatedWaitlist(plan),
                 followUps,
                 concat(appliedEventIds, List.of(eventId)),
@@ -112,6 +134,7 @@ record EpisodeSchedule(
                 region,
                 onsetDate,
                 contact,
+                patientId,
                 concat(appointments, plan.appointments()),
                 updatedWaitlist(plan),
                 followUps,
@@ -132,6 +155,7 @@ record EpisodeSchedule(
                 region,
                 onsetDate,
                 contact,
+                patientId,
                 updated,
                 waitlist,
                 followUps,
@@ -182,11 +206,22 @@ record EpisodeSchedule(
                 region,
                 onsetDate,
                 contact,
+                patientId,
                 appointments,
                 waitlist,
                 next,
                 appliedEventIds,
                 concat(outbox, events));
+    }
+
+    // BK-RC: the appointments a plan cancels, changed in place
+    private List<Appointment> cancelledBy(BookingPlan plan) {
+        return appointments.stream()
+                .map(appointment -> plan.cancelled().stream()
+                        .filter(cancelled -> cancelled.appointmentId().equals(appointment.appointmentId()))
+                        .findFirst()
+                        .orElse(appointment))
+                .toList();
     }
 
     private List<WaitlistEntry> updatedWaitlist(BookingPlan plan) {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.carepath.scheduling.directory.Slot;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -52,16 +54,24 @@ class EpisodeSchedules {
                 .filter(schedule -> schedule.appointment(appointmentId).isPresent());
     }
 
-    /** Episodes with an entry waiting for a slot of this specialty that starts within the entry's window. */
+    /**
+     * Episodes with an entry waiting for a slot of this specialty that starts within the entry's window: the
+     * {@value #WAITLIST_CANDIDATES} oldest such entries' episodes, read by {@code _id}.
+     */
     List<EpisodeSchedule> waitingFor(Slot slot) {
-        List<EpisodeSchedule> noted = findAll(waitlistIndex.waitingFor(slot.specialty(), WAITLIST_CANDIDATES));
-        List<String> noLongerWaiting = noted.stream()
+        List<WaitlistIndex.Noted> noted = waitlistIndex.waitingFor(slot.specialty(), slot.start(), WAITLIST_CANDIDATES);
+        List<EpisodeSchedule> found = findAll(WaitlistIndex.episodeIds(noted).toList());
+        Set<String> stillWaiting = found.stream()
                 .filter(schedule -> schedule.waitlist().stream()
-                        .noneMatch(entry -> entry.isWaiting() && entry.specialty() == slot.specialty()))
+                        .anyMatch(entry -> entry.isWaiting() && entry.specialty() == slot.specialty()))
                 .map(EpisodeSchedule::episodeId)
-                .toList();
-        waitlistIndex.remove(slot.specialty(), noLongerWaiting);
-        return noted.stream()
+                .collect(Collectors.toSet());
+        waitlistIndex.remove(
+                slot.specialty(),
+                noted.stream()
+                        .filter(entry -> !stillWaiting.contains(entry.episodeId()))
+                        .toList());
+        return found.stream()
                 .filter(schedule -> schedule.waitlist().stream()
                         .anyMatch(entry -> entry.isWaiting()
                                 && entry.specialty() == slot.specialty()
@@ -70,13 +80,15 @@ class EpisodeSchedules {
                 .toList();
     }
 
-    /** Ids of episodes with an entry still waiting whose window has not closed, for a periodic retry. */
+    /** Ids of episodes with an entry still waiting whose window has not closed, oldest first, for a retry. */
     List<String> withOpenWaitlist(Instant now, int limit) {
-        return findAll(waitlistIndex.waiting(limit)).stream()
+        List<String> ids = waitlistIndex.waiting(now, limit);
+        Set<String> open = findAll(ids).stream()
                 .filter(schedule -> schedule.waitlist().stream()
                         .anyMatch(
                                 entry -> entry.isWaiting() && entry.windowEnd().isAfter(now)))
                 .map(EpisodeSchedule::episodeId)
-                .toList();
+                .collect(Collectors.toSet());
+        return ids.stream().filter(open::contains).toList();
     }
 }

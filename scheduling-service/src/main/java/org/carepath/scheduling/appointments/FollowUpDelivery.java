@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.carepath.events.Topics;
 import org.carepath.platform.messaging.OutboxMessage;
 import org.carepath.platform.messaging.OutboxMessages;
+import org.carepath.scheduling.followup.DueFollowUps;
 import org.carepath.scheduling.followup.FollowUp;
+import org.carepath.scheduling.followup.QuietHours;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +25,12 @@ class FollowUpDelivery {
 
     private final FollowUpTimers timers;
     private final OutboxMessages outboxMessages;
+    private final QuietHours quiet;
 
-    FollowUpDelivery(FollowUpTimers timers, OutboxMessages outboxMessages) {
+    FollowUpDelivery(FollowUpTimers timers, OutboxMessages outboxMessages, QuietHours quiet) {
         this.timers = timers;
         this.outboxMessages = outboxMessages;
+        this.quiet = quiet;
     }
 
     EpisodeSchedule planned(EpisodeSchedule schedule, List<FollowUp> scheduled, List<FollowUp> cancelled, Instant now) {
@@ -60,15 +64,18 @@ class FollowUpDelivery {
                 .toList());
     }
 
-    /** The schedule with every follow-up due at {@code now} marked sent; the same schedule when none is due. */
+    /**
+     * The schedule with every follow-up due at {@code now} marked sent, or cancelled when it reminds of an
+     * appointment no longer booked then (MSG-STALE), or deferred out of quiet hours (MSG-QUIET); the same schedule
+     * when none is due.
+     */
     EpisodeSchedule sendDue(EpisodeSchedule schedule, Instant now) {
-        List<FollowUp> due = schedule.dueAt(now);
-        if (due.isEmpty()) {
+        DueFollowUps.Outcome outcome = DueFollowUps.of(now, schedule.followUps(), schedule.appointments(), quiet);
+        if (outcome.changesNothing()) {
             return schedule;
         }
-        List<FollowUp> sent = due.stream().map(FollowUp::markSent).toList();
-        List<OutboxMessage> events = sent.stream().map(this::dueEvent).toList();
-        return schedule.sent(sent, events);
+        List<OutboxMessage> events = outcome.sent().stream().map(this::dueEvent).toList();
+        return schedule.sent(outcome.all(), events);
     }
 
     /** A natural id: the follow-up goes out once, however often its sending is computed. */

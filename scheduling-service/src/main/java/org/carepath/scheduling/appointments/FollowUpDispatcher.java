@@ -11,6 +11,7 @@ import org.carepath.platform.PollingWorker;
 import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
 import org.carepath.scheduling.SchedulingProperties;
+import org.carepath.scheduling.followup.FollowUpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -135,7 +136,7 @@ public class FollowUpDispatcher extends PollingWorker {
             after.add(next);
             if (next != schedule) {
                 changed.add(next);
-                sent += schedule.dueAt(now).size();
+                sent += sentCount(next) - sentCount(schedule);
             }
         }
         // the next timers before the schedules, and the bucket goes only after both (so the chain never breaks)
@@ -150,6 +151,12 @@ public class FollowUpDispatcher extends PollingWorker {
             }));
         }
         return sent;
+    }
+
+    private static int sentCount(EpisodeSchedule schedule) {
+        return (int) schedule.followUps().stream()
+                .filter(followUp -> followUp.status() == FollowUpStatus.SENT)
+                .count();
     }
 
     private Duration sleepUntil(Instant nextDue, Instant now) {

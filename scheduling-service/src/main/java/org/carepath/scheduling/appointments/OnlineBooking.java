@@ -3,6 +3,7 @@ package org.carepath.scheduling.appointments;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.carepath.events.scheduling.AppointmentType;
 import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
@@ -12,12 +13,16 @@ import org.carepath.platform.web.NotFoundException;
 import org.carepath.scheduling.booking.Appointment;
 import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.EpisodeBookings;
+import org.carepath.scheduling.booking.PatientTime;
 import org.carepath.scheduling.directory.Slot;
 import org.carepath.scheduling.directory.SlotCatalog;
 import org.carepath.scheduling.followup.FollowUp;
 import org.carepath.scheduling.followup.FollowUpPlanner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,31 +38,28 @@ class OnlineBooking {
     private final EpisodeSchedules schedules;
     private final ClaimingPlanner claiming;
     private final SlotCatalog catalog;
-    private final SlotClaims claims;
     private final FollowUpDelivery followUps;
     private final Reminders reminders;
     private final ScheduleEvents events;
-    private final WaitlistScheduling waitlist;
+    private final FreedSlots freedSlots;
     private final OutboxStore store;
 
     OnlineBooking(
             EpisodeSchedules schedules,
             ClaimingPlanner claiming,
             SlotCatalog catalog,
-            SlotClaims claims,
             FollowUpDelivery followUps,
             Reminders reminders,
             ScheduleEvents events,
-            WaitlistScheduling waitlist,
+            FreedSlots freedSlots,
             OutboxStore store) {
         this.schedules = schedules;
         this.claiming = claiming;
         this.catalog = catalog;
-        this.claims = claims;
         this.followUps = followUps;
         this.reminders = reminders;
         this.events = events;
-        this.waitlist = waitlist;
+        this.freedSlots = freedSlots;
         this.store = store;
     }
 
@@ -76,15 +78,18 @@ class OnlineBooking {
                 episodeId + ":" + type + ":online:" + UUID.randomUUID(), episodeId, 0, type, slot, null);
         EpisodeSchedule saved = null;
         try {
-            saved = ConcurrentWrites.retry(() -> {
+            saved = concurrently(() -> {
                 EpisodeSchedule schedule = knownEpisode(episodeId);
-                requireRoom(schedule.bookings(), slot, type);
+                requireRoom(schedule.bookings().alsoBusy(elsewhere(session, schedule)), slot, type);
                 requireClaimed(session, appointment);
-                return store.save(followUps.planned(
-                        schedule.planned(bookingOf(appointment), List.of(events.booked(appointment))),
-                        reminders.forAppointments(List.of(appointment), schedule.contact(), session.now()),
-                        List.of(),
-                        session.now()));
+                requirePatientTime(session, schedule, schedule.bookedWith(appointment));
+                return save(
+                        session,
+                        followUps.planned(
+                                schedule.planned(bookingOf(appointment), List.of(events.booked(appointment))),
+                                reminders.forAppointments(List.of(appointment), schedule.contact(), session.now()),
+                                List.of(),
+                                session.now()));
             });
         } finally {
             // the id is this request's alone: whatever it claimed and did not store is released
@@ -100,7 +105,7 @@ class OnlineBooking {
         Slot slot = openFutureSlot(slotId, session);
         Moved moved = null;
         try {
-            moved = ConcurrentWrites.retry(() -> move(appointmentId, slot, session));
+            moved = concurrently(() -> move(appointmentId, slot, session));
         } finally {
             // the claim is keyed by the appointment's id: settle against what is stored, whoever stored it
             session.settle(
@@ -111,39 +116,42 @@ class OnlineBooking {
         if (moved.before().slotId().equals(moved.after().slotId())) {
             return moved.after();
         }
-        claims.release(moved.before().slotId(), appointmentId);
         log.info(
                 "Appointment {} moved from slot {} to slot {}",
                 appointmentId,
                 moved.before().slotId(),
                 moved.after().slotId());
-        freed(moved.before().slotId());
+        freedSlots.free(moved.before().slotId(), appointmentId);
         return moved.after();
     }
 
     /** Cancels an appointment; cancelling one already cancelled changes nothing. */
     Appointment cancel(String appointmentId, String reason) {
         String why = reason == null || reason.isBlank() ? CANCELLED_ONLINE : reason;
-        Instant now = claiming.session().now();
-        Appointment cancelled = ConcurrentWrites.retry(() -> {
+        BookingSession session = claiming.session();
+        Instant now = session.now();
+        EpisodeSchedule[] stored = new EpisodeSchedule[1];
+        Appointment cancelled = concurrently(() -> {
             EpisodeSchedule schedule = holding(appointmentId);
+            stored[0] = schedule;
             Appointment appointment = schedule.appointment(appointmentId).orElseThrow();
             if (!appointment.isBooked()) {
                 return appointment;
             }
             Appointment cancelledNow = appointment.cancel();
-            store.save(followUps.planned(
+            stored[0] = store.save(followUps.planned(
                     schedule.replaced(cancelledNow, events.cancelled(cancelledNow, why)),
                     List.of(),
                     FollowUpPlanner.cancelledWithAppointment(appointmentId, schedule.followUps()),
                     now));
             return cancelledNow;
         });
-        // after the document: a crash in between leaves the slot held, never booked twice
-        if (claims.release(cancelled.slotId(), appointmentId)) {
-            log.info("Appointment {} cancelled, slot {} freed", appointmentId, cancelled.slotId());
-            freed(cancelled.slotId());
-        }
+        // the patient's time given up, after the document (a crash in between keeps it, which only errs on the safe
+        // side)
+        session.followPatientTime(stored[0]);
+        log.info("Appointment {} cancelled, slot {} freed", appointmentId, cancelled.slotId());
+        // also when it was already cancelled: that cancellation may have stopped before serving the waitlist
+        freedSlots.free(cancelled.slotId(), appointmentId);
         return cancelled;
     }
 
@@ -164,23 +172,25 @@ class OnlineBooking {
             throw new InvalidFieldException(
                     "slotId", "slot " + slot.slotId() + " does not suit a " + appointment.type() + " appointment");
         }
-        requireRoom(schedule.bookings().without(appointmentId), slot, appointment.type());
+        requireRoom(
+                schedule.bookings().without(appointmentId).alsoBusy(elsewhere(session, schedule)),
+                slot,
+                appointment.type());
         Appointment after = appointment.rescheduleTo(slot);
         requireClaimed(session, after);
+        requirePatientTime(session, schedule, schedule.bookedWith(after));
         List<FollowUp> oldReminders =
                 FollowUpPlanner.cancelledWithAppointment(appointmentId, schedule.followUps()).stream()
                         .filter(reminder -> !reminder.followUpId().equals(FollowUpPlanner.reminderId(after)))
                         .toList();
-        EpisodeSchedule saved = store.save(followUps.planned(
-                schedule.replaced(after, events.rescheduled(after)),
-                reminders.forAppointments(List.of(after), schedule.contact(), session.now()),
-                oldReminders,
-                session.now()));
+        EpisodeSchedule saved = save(
+                session,
+                followUps.planned(
+                        schedule.replaced(after, events.rescheduled(after)),
+                        reminders.forAppointments(List.of(after), schedule.contact(), session.now()),
+                        oldReminders,
+                        session.now()));
         return new Moved(appointment, after, saved);
-    }
-
-    private void freed(String slotId) {
-        catalog.resolve(slotId).ifPresent(waitlist::slotFreed);
     }
 
     private Slot openFutureSlot(String slotId, BookingSession session) {
@@ -213,6 +223,40 @@ class OnlineBooking {
     private static void requireRoom(EpisodeBookings bookings, Slot slot, AppointmentType type) {
         if (!bookings.leavesRoomFor(slot, type)) {
             throw new ConflictException("The patient already has an appointment at the time of slot " + slot.slotId());
+        }
+    }
+
+    /**
+     * Read, decide, write, again while another writer changed the episode meanwhile; when that goes on (many
+     * requests for one episode at once) the request is a 409 to try again, never a 500.
+     */
+    private static <T> T concurrently(Supplier<T> readDecideWrite) {
+        try {
+            return ConcurrentWrites.retry(readDecideWrite);
+        } catch (ConcurrencyFailureException | DuplicateKeyException busy) {
+            throw new ConflictException("The episode's schedule is being changed by another request; try again");
+        }
+    }
+
+    /** Saves a booking once its claims are confirmed; a slot lost meanwhile is a 409 like any taken slot. */
+    private EpisodeSchedule save(BookingSession session, EpisodeSchedule next) {
+        try {
+            session.confirm(next);
+        } catch (SlotContentionException lost) {
+            throw new ConflictException("The slot was taken while the booking was in flight; choose another");
+        }
+        return store.save(next);
+    }
+
+    private static List<PatientTime> elsewhere(BookingSession session, EpisodeSchedule schedule) {
+        return session.elsewhere(schedule.patientId(), schedule.episodeId());
+    }
+
+    // §4.2 across episodes: another booking of the same patient wrote meanwhile; read both again and decide again
+    private static void requirePatientTime(BookingSession session, EpisodeSchedule schedule, List<Appointment> booked) {
+        if (!session.recordPatientTime(schedule.patientId(), schedule.episodeId(), booked)) {
+            throw new OptimisticLockingFailureException(
+                    "the calendar of the patient of episode " + schedule.episodeId() + " changed meanwhile");
         }
     }
 

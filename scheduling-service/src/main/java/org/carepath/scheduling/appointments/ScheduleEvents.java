@@ -24,9 +24,11 @@ class ScheduleEvents {
     }
 
     List<OutboxMessage> of(BookingPlan plan) {
-        return Stream.concat(
+        return Stream.of(
+                        plan.cancelled().stream().map(cancelled -> cancelled(cancelled, BookingPlan.RECOVERED)),
                         plan.appointments().stream().map(this::booked),
                         plan.waitlisted().stream().map(this::waitlisted))
+                .flatMap(events -> events)
                 .toList();
     }
 

@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.carepath.scheduling.booking.Appointment;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /** The {@code slot_claims} collection: who holds which slot. */
@@ -46,12 +49,48 @@ class SlotClaims {
             } catch (DuplicateKeyException held) {
                 SlotClaim holder = mongo.findById(appointment.slotId(), SlotClaim.class);
                 if (holder != null) {
-                    return holder.appointmentId().equals(appointment.appointmentId());
+                    // ours, from an earlier attempt: its time is refreshed, so the sweep does not take it from a
+                    // late redelivery as an orphan
+                    return holder.appointmentId().equals(appointment.appointmentId())
+                            && refresh(appointment.slotId(), appointment.appointmentId(), now);
                 }
                 // released between our insert and our look: try once more
             }
         }
         return false;
+    }
+
+    /**
+     * Marks the appointment's claim of the slot as claimed {@code now}; false when it no longer holds it. The filter
+     * is exactly the unique index {@code _id_appointment}.
+     */
+    boolean refresh(String slotId, String appointmentId, Instant now) {
+        return mongo.updateFirst(
+                                query(where("_id")
+                                        .is(slotId)
+                                        .and("appointmentId")
+                                        .is(appointmentId)),
+                                Update.update("claimedAt", now),
+                                SlotClaim.class)
+                        .getMatchedCount()
+                > 0;
+    }
+
+    /**
+     * Frees a claim as the sweep saw it: not if it was claimed again (refreshed) since. The filter is exactly the
+     * unique index {@code _id_appointment_claimed}.
+     */
+    boolean releaseAsSeen(SlotClaim seen) {
+        return mongo.remove(
+                                query(where("_id")
+                                        .is(seen.slotId())
+                                        .and("appointmentId")
+                                        .is(seen.appointmentId())
+                                        .and("claimedAt")
+                                        .is(seen.claimedAt())),
+                                SlotClaim.class)
+                        .getDeletedCount()
+                > 0;
     }
 
     /** Frees a slot if (and only if) this appointment holds it; true when something was freed. */
@@ -61,11 +100,31 @@ class SlotClaims {
                 > 0;
     }
 
-    /** Claims of slots still ahead, made before {@code cutoff}: the ones a saved booking should back by now. */
-    List<SlotClaim> upcomingClaimedBefore(Instant cutoff, Instant now, int limit) {
-        return mongo.find(
-                query(where("claimedAt").lt(cutoff).and("start").gte(now)).limit(limit), SlotClaim.class);
+    /** Whether any appointment holds this slot: one read by {@code _id}. */
+    boolean isHeld(String slotId) {
+        return mongo.exists(query(where("_id").is(slotId)), SlotClaim.class);
     }
+
+    /**
+     * Claims made before {@code cutoff} of slots starting after {@code after} (in start, then slot id, order; from
+     * {@code now} when null), at most {@code limit}: the next page of those a saved booking should back by now.
+     */
+    List<SlotClaim> claimedBefore(Instant cutoff, Instant now, SweepCursor after, int limit) {
+        Criteria ahead = after == null || after.start().isBefore(now)
+                ? where("start").gte(now)
+                : new Criteria()
+                        .orOperator(
+                                where("start").gt(after.start()),
+                                where("start").is(after.start()).and("_id").gt(after.slotId()));
+        Query page = query(where("claimedAt").lt(cutoff))
+                .addCriteria(ahead)
+                .with(Sort.by("start", "_id"))
+                .limit(limit);
+        return mongo.find(page, SlotClaim.class);
+    }
+
+    /** Where the sweep's last page ended: its last claim's slot start and id. */
+    record SweepCursor(Instant start, String slotId) {}
 
     /** Who holds which of these slots (slot id → appointment id); a free slot is absent. One read by {@code _id}. */
     Map<String, String> holders(Collection<String> slotIds) {

@@ -33,7 +33,8 @@ class SlotController {
         this.catalog = catalog;
         this.claims = claims;
         this.clock = clock;
-        this.limits = new SlotSearch.Limits(properties.slotSearchDefaultDays(), properties.slotSearchMaxDays());
+        this.limits = new SlotSearch.Limits(
+                properties.slotSearchDefaultDays(), properties.slotSearchMaxDays(), properties.slotSearchHorizonDays());
     }
 
     @GetMapping("/api/v1/slots")

@@ -31,8 +31,13 @@ record SlotSearch(
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
-    /** The limits a search is read with. */
-    record Limits(int defaultDays, int maxDays) {}
+    /** The limits a search is read with: {@code horizonDays} is how far ahead of now it may look. */
+    record Limits(int defaultDays, int maxDays, int horizonDays) {
+
+        Limits(int defaultDays, int maxDays) {
+            this(defaultDays, maxDays, 730);
+        }
+    }
 
     SlotSearch {
         modalities = List.copyOf(modalities);
@@ -60,9 +65,12 @@ record SlotSearch(
                         .map(name -> parseEnum("region", name, Region.class))
                         .distinct()
                         .toList();
+        Instant horizon = now.plus(Duration.ofDays(limits.horizonDays()));
         Instant start = from == null || from.isBlank() ? now : instant("from", from, false);
+        requireWithin("from", start, horizon, limits);
         Instant end =
                 to == null || to.isBlank() ? ClinicTime.plusDays(start, limits.defaultDays()) : instant("to", to, true);
+        requireWithin("to", end, horizon.plus(Duration.ofDays(limits.maxDays())), limits);
         if (!end.isAfter(start)) {
             throw new InvalidFieldException("to", "must be after from");
         }
@@ -101,6 +109,15 @@ record SlotSearch(
                 : List.of(ImagingModality.values());
     }
 
+    // a far-future instant would overflow the clinic's calendar arithmetic: a 400 naming it, never a 500
+    private static void requireWithin(String name, Instant instant, Instant latest, Limits limits) {
+        if (instant.isAfter(latest)) {
+            throw new InvalidFieldException(
+                    name,
+                    "must lie within " + limits.horizonDays() + " days from now (slots are not open further out)");
+        }
+    }
+
     private static Instant instant(String name, String value, boolean endOfRange) {
         try {
             return Instant.parse(value);
@@ -108,7 +125,7 @@ record SlotSearch(
             try {
                 LocalDate day = LocalDate.parse(value);
                 return ClinicTime.startOfDay(endOfRange ? day.plusDays(1) : day);
-            } catch (DateTimeException notADate) {
+            } catch (DateTimeException | ArithmeticException notADate) {
                 throw new InvalidFieldException(
                         name, "must be a UTC instant (2026-11-25T13:00:00Z) or a date (2026-11-25)");
             }

@@ -10,6 +10,7 @@ import org.carepath.platform.persistence.ConcurrentWrites;
 import org.carepath.scheduling.booking.Appointment;
 import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.BookingPlanner;
+import org.carepath.scheduling.booking.EpisodeBookings;
 import org.carepath.scheduling.booking.WaitlistCandidate;
 import org.carepath.scheduling.booking.WaitlistEntry;
 import org.carepath.scheduling.booking.WaitlistServed;
@@ -19,6 +20,8 @@ import org.carepath.scheduling.directory.Slot;
 import org.carepath.scheduling.followup.FollowUp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -71,9 +74,10 @@ class WaitlistScheduling {
 
     private Optional<Appointment> serve(Slot freed, BookingSession session) {
         List<EpisodeSchedule> waiting = schedules.waitingFor(freed);
+        session.preloadPatients(waiting.stream().map(EpisodeSchedule::patientId).toList());
         List<WaitlistCandidate> candidates = waiting.stream()
                 .flatMap(schedule -> schedule.bookings().waiting().stream()
-                        .map(entry -> new WaitlistCandidate(entry, schedule.bookings())))
+                        .map(entry -> new WaitlistCandidate(entry, bookingsOfPatient(schedule, session))))
                 .toList();
         Optional<WaitlistServed> served = WaitlistServer.serve(freed, candidates, session.now());
         if (served.isEmpty()) {
@@ -90,12 +94,19 @@ class WaitlistScheduling {
             return Optional.empty();
         }
         BookingPlan plan = new BookingPlan(
-                entry.episodeId(), List.of(appointment), List.of(), List.of(entry), List.of(entry.rule()));
-        EpisodeSchedule saved = store.save(followUps.planned(
-                schedule.planned(plan, events.of(plan)),
-                remindersFor(plan, schedule.contact(), session),
-                List.of(),
-                session.now()));
+                entry.episodeId(), List.of(appointment), List.of(), List.of(entry), List.of(appointment.rule()));
+        if (!session.recordPatientTime(schedule.patientId(), schedule.episodeId(), schedule.bookedAfter(plan))) {
+            log.info("Patient of episode {} booked elsewhere meanwhile; slot {} left free", entry.episodeId(), freed);
+            session.settle(schedule);
+            return Optional.empty();
+        }
+        EpisodeSchedule saved = saveOrRelease(
+                session,
+                followUps.planned(
+                        schedule.planned(plan, events.of(plan)),
+                        remindersFor(plan, schedule.contact(), session),
+                        List.of(),
+                        session.now()));
         session.settle(saved);
         log.info(
                 "Freed slot {} served waiting entry {} of episode {}",
@@ -116,24 +127,46 @@ class WaitlistScheduling {
                 .collect(Collectors.toUnmodifiableSet());
         BookingPlan plan = claiming.planAndClaim(
                 session,
-                episodeId,
+                new ClaimingPlanner.PatientOf(schedule.patientId(), episodeId, schedule::bookedAfter),
                 ownIds,
-                open -> bookingPlanner.retryWaitlist(episodeId, schedule.bookings(), open, session.now()));
+                (open, elsewhere) -> bookingPlanner.retryWaitlist(
+                        episodeId, schedule.bookings().alsoBusy(elsewhere), open, session.now()));
         if (plan.changesNothing()) {
+            // nothing found: nothing claimed is kept, and no reminder was planned
             session.settle(schedule);
             return 0;
         }
-        EpisodeSchedule saved = store.save(followUps.planned(
-                schedule.planned(plan, events.of(plan)),
-                remindersFor(plan, schedule.contact(), session),
-                List.of(),
-                session.now()));
+        EpisodeSchedule saved = saveOrRelease(
+                session,
+                followUps.planned(
+                        schedule.planned(plan, events.of(plan)),
+                        remindersFor(plan, schedule.contact(), session),
+                        List.of(),
+                        session.now()));
         session.settle(saved);
         log.info(
                 "Episode {}: {} waiting entries booked on retry",
                 episodeId,
                 plan.appointments().size());
         return plan.appointments().size();
+    }
+
+    private static EpisodeBookings bookingsOfPatient(EpisodeSchedule schedule, BookingSession session) {
+        return schedule.bookings().alsoBusy(session.elsewhere(schedule.patientId(), schedule.episodeId()));
+    }
+
+    /**
+     * Saves the schedule once its claims are confirmed; if another writer changed it meanwhile, or a slot was lost,
+     * what this attempt claimed is released first.
+     */
+    private EpisodeSchedule saveOrRelease(BookingSession session, EpisodeSchedule next) {
+        try {
+            session.confirm(next);
+            return store.save(next);
+        } catch (OptimisticLockingFailureException | DuplicateKeyException | SlotContentionException notSaved) {
+            session.settle(schedules.find(next.episodeId()).orElse(null));
+            throw notSaved;
+        }
     }
 
     private List<FollowUp> remindersFor(BookingPlan plan, Contact contact, BookingSession session) {

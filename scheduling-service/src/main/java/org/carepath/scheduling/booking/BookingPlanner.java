@@ -3,8 +3,10 @@ package org.carepath.scheduling.booking;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.carepath.events.intake.Region;
 import org.carepath.events.scheduling.AppointmentType;
 import org.carepath.events.triage.Disposition;
@@ -27,11 +29,18 @@ public final class BookingPlanner {
         this.directory = directory;
     }
 
-    /**
-     * Books what the decision asks for and earlier versions have not already booked or waitlisted. A version no
-     * newer than one already booked for (a redelivered or stale decision) books nothing.
-     */
+    /** As {@link #plan(TriageDecided, EpisodeBookings, OpenSlots, Instant)}, as of the decision's time. */
     public BookingPlan plan(TriageDecided decision, EpisodeBookings bookings, OpenSlots openSlots) {
+        return plan(decision, bookings, openSlots, decision.decidedAt());
+    }
+
+    /**
+     * Books what the decision asks for and earlier versions have not already booked or waitlisted (an appointment
+     * booked and then cancelled is booked again: BK-REBOOK). A version no newer than one already booked for (a
+     * redelivered or stale decision) books nothing. BK-ER keeps what is booked; BK-RC cancels what is booked to
+     * start after {@code now}. Both withdraw what still waits.
+     */
+    public BookingPlan plan(TriageDecided decision, EpisodeBookings bookings, OpenSlots openSlots, Instant now) {
         EpisodeContext episode = requireEpisode(decision);
         String rule = BookingRules.ruleFor(decision.disposition());
         if (bookings.latestDecisionVersion() >= decision.version()) {
@@ -40,15 +49,25 @@ public final class BookingPlanner {
         if (endsClinicBooking(decision.disposition())) {
             List<WaitlistEntry> withdrawn =
                     bookings.waiting().stream().map(WaitlistEntry::withdraw).toList();
-            return new BookingPlan(decision.episodeId(), List.of(), List.of(), withdrawn, List.of(rule));
+            List<Appointment> cancelled = decision.disposition() == Disposition.RECOVERED
+                    ? bookings.booked().stream()
+                            .filter(appointment -> appointment.start().isAfter(now))
+                            .map(Appointment::cancel)
+                            .toList()
+                    : List.of();
+            return new BookingPlan(decision.episodeId(), List.of(), List.of(), withdrawn, List.of(rule), cancelled);
         }
         SlotFinder finder = new SlotFinder(directory, openSlots);
         EpisodeBookings soFar = bookings;
         List<Appointment> appointments = new ArrayList<>();
         List<WaitlistEntry> waitlisted = new ArrayList<>();
+        Set<String> rules = new LinkedHashSet<>(List.of(rule));
         for (BookingRequest request : BookingRules.requestsFor(decision)) {
             if (bookings.covers(request.type())) {
                 continue;
+            }
+            if (bookings.hadCancelled(request.type())) {
+                rules.add(BookingRules.REBOOK);
             }
             String id = appointmentId(decision.episodeId(), request.type(), decision.version());
             Optional<Slot> slot = finder.earliestAfter(
@@ -59,10 +78,22 @@ public final class BookingPlanner {
                     request.windowStart(),
                     request.windowEnd(),
                     soFar);
+            String bookedBy = request.rule();
+            if (slot.isEmpty() && request.urgent()) {
+                slot = finder.earliest(
+                        request.type(),
+                        request.specialty(),
+                        episode.region(),
+                        request.windowStart(),
+                        request.windowEnd(),
+                        soFar);
+                bookedBy = BookingRules.URGENT;
+            }
             if (slot.isPresent()) {
                 Appointment appointment = Appointment.inSlot(
-                        id, decision.episodeId(), decision.version(), request.type(), slot.get(), request.rule());
+                        id, decision.episodeId(), decision.version(), request.type(), slot.get(), bookedBy);
                 appointments.add(appointment);
+                rules.add(bookedBy);
                 soFar = soFar.with(appointment);
             } else {
                 WaitlistEntry entry = waitlistEntry(id, decision, episode.region(), request);
@@ -70,7 +101,7 @@ public final class BookingPlanner {
                 soFar = soFar.with(entry);
             }
         }
-        return new BookingPlan(decision.episodeId(), appointments, waitlisted, List.of(), List.of(rule));
+        return new BookingPlan(decision.episodeId(), appointments, waitlisted, List.of(), List.copyOf(rules));
     }
 
     /**
@@ -92,14 +123,21 @@ public final class BookingPlanner {
             Instant from = entry.windowStart().isAfter(now) ? entry.windowStart() : now;
             Optional<Slot> slot = finder.earliestAfter(
                     entry.after(), entry.type(), entry.specialty(), entry.region(), from, entry.windowEnd(), soFar);
+            String bookedBy = entry.rule();
+            if (slot.isEmpty() && entry.urgent()) {
+                // BK-URGENT: inside the window even before the imaging
+                slot = finder.earliest(entry.type(), entry.specialty(), entry.region(), from, entry.windowEnd(), soFar);
+                bookedBy = BookingRules.URGENT;
+            }
             if (slot.isPresent()) {
-                Appointment appointment = appointmentFor(entry, slot.get());
+                Appointment appointment = appointmentFor(entry, slot.get(), bookedBy);
                 appointments.add(appointment);
                 served.add(entry.serve());
                 soFar = soFar.with(appointment).with(entry.serve());
             }
         }
-        List<String> rules = served.stream().map(WaitlistEntry::rule).distinct().toList();
+        List<String> rules =
+                appointments.stream().map(Appointment::rule).distinct().toList();
         return new BookingPlan(episodeId, appointments, List.of(), served, rules);
     }
 
@@ -108,9 +146,9 @@ public final class BookingPlanner {
         return episodeId + ":" + type + ":v" + decisionVersion;
     }
 
-    static Appointment appointmentFor(WaitlistEntry entry, Slot slot) {
+    static Appointment appointmentFor(WaitlistEntry entry, Slot slot, String rule) {
         return Appointment.inSlot(
-                entry.entryId(), entry.episodeId(), entry.decisionVersion(), entry.type(), slot, entry.rule());
+                entry.entryId(), entry.episodeId(), entry.decisionVersion(), entry.type(), slot, rule);
     }
 
     // BK-ER, BK-RC: nothing is booked, and what still waits would book a clinic visit nobody needs any more
@@ -133,7 +171,8 @@ public final class BookingPlanner {
                 request.after(),
                 decision.decidedAt(),
                 WaitlistStatus.WAITING,
-                request.rule());
+                request.rule(),
+                request.urgent());
     }
 
     private static EpisodeContext requireEpisode(TriageDecided decision) {

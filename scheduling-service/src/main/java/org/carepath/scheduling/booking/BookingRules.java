@@ -20,6 +20,8 @@ final class BookingRules {
     static final String SURGICAL_CONSULT = "BK-SU";
     static final String CHEMODENERVATION_CONSULT = "BK-CH";
     static final String RECOVERED = "BK-RC";
+    static final String REBOOK = "BK-REBOOK";
+    static final String URGENT = "BK-URGENT";
 
     static final int IMAGING_DAYS = 5;
     static final int PT_DAYS = 7;
@@ -76,11 +78,13 @@ final class BookingRules {
         return requests;
     }
 
-    // BK-SP: imaging within 5 days, then the specialist within 7 days (3 for SP-5), a business day after imaging;
-    // nerve signs (SP-3) go to a spine surgeon's clinic (clinical-rules §4)
+    // BK-SP: imaging within 5 days, then the specialist within 7 days (3 for SP-5 and ER-HOLD), a business day
+    // after imaging; nerve signs (SP-3) go to a spine surgeon's clinic (clinical-rules §4). BK-URGENT: the 3-day
+    // window wins over that order
     private static List<BookingRequest> specialistReferral(TriageDecided decision, Instant decided) {
         List<BookingRequest> requests = new ArrayList<>(imaging(decision, decided, SPECIALIST_REFERRAL));
-        int days = decision.rules().contains("SP-5") ? URGENT_SPECIALIST_DAYS : SPECIALIST_DAYS;
+        boolean urgent = isUrgent(decision);
+        int days = urgent ? URGENT_SPECIALIST_DAYS : SPECIALIST_DAYS;
         Specialty specialty = decision.rules().contains("SP-3") ? Specialty.SPINE_SURGEON : Specialty.ORTHOPEDIC_SPINE;
         requests.add(new BookingRequest(
                 AppointmentType.SPECIALIST_VISIT,
@@ -88,8 +92,15 @@ final class BookingRules {
                 decided,
                 ClinicTime.plusDays(decided, days),
                 typesOf(requestsOfImaging(requests)),
-                SPECIALIST_REFERRAL));
+                SPECIALIST_REFERRAL,
+                urgent));
         return requests;
+    }
+
+    // BK-URGENT: a referral for SP-5 (cancer history) or ER-HOLD (after an emergency) must be seen within 3 days
+    static boolean isUrgent(TriageDecided decision) {
+        return decision.disposition() == Disposition.SPECIALIST_REFERRAL
+                && (decision.rules().contains("SP-5") || decision.rules().contains("ER-HOLD"));
     }
 
     // BK-SU: a CT when IM-CT fired (within the imaging window, chosen), then the surgical consult within 14 days

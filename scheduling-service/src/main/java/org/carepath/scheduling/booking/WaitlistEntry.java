@@ -12,7 +12,8 @@ import org.carepath.scheduling.directory.Slot;
 /**
  * A booking request no slot could take within its window (scheduling-rules §4.3). {@code region} is the
  * patient's; {@code after} lists the imaging types that must be booked, at least one business day earlier,
- * before this one may be; {@code entryId} becomes the appointment id once it is served.
+ * before this one may be, unless it is {@code urgent} (BK-URGENT: its window wins over that order); {@code
+ * entryId} becomes the appointment id once it is served.
  */
 public record WaitlistEntry(
         String entryId,
@@ -27,10 +28,43 @@ public record WaitlistEntry(
         List<AppointmentType> after,
         Instant waitlistedAt,
         WaitlistStatus status,
-        String rule) {
+        String rule,
+        boolean urgent) {
 
     public WaitlistEntry {
         after = List.copyOf(after);
+    }
+
+    /** An entry that waits for its prerequisite imaging, if any. */
+    public WaitlistEntry(
+            String entryId,
+            String episodeId,
+            int decisionVersion,
+            AppointmentType type,
+            Specialty specialty,
+            ImagingModality modality,
+            Region region,
+            Instant windowStart,
+            Instant windowEnd,
+            List<AppointmentType> after,
+            Instant waitlistedAt,
+            WaitlistStatus status,
+            String rule) {
+        this(
+                entryId,
+                episodeId,
+                decisionVersion,
+                type,
+                specialty,
+                modality,
+                region,
+                windowStart,
+                windowEnd,
+                after,
+                waitlistedAt,
+                status,
+                rule,
+                false);
     }
 
     public boolean isWaiting() {
@@ -75,6 +109,7 @@ public record WaitlistEntry(
                 after,
                 waitlistedAt,
                 newStatus,
-                rule);
+                rule,
+                urgent);
     }
 }

@@ -30,13 +30,23 @@ public final class WaitlistServer {
                 .filter(candidate -> prerequisitesAllow(candidate, freed))
                 .min(OLDEST_FIRST)
                 .map(candidate -> new WaitlistServed(
-                        candidate.entry().serve(), BookingPlanner.appointmentFor(candidate.entry(), freed)));
+                        candidate.entry().serve(),
+                        BookingPlanner.appointmentFor(candidate.entry(), freed, bookedBy(candidate, freed))));
     }
 
     private static boolean prerequisitesAllow(WaitlistCandidate candidate, Slot freed) {
+        return candidate.entry().urgent() || inImagingOrder(candidate, freed);
+    }
+
+    private static boolean inImagingOrder(WaitlistCandidate candidate, Slot freed) {
         WaitlistEntry entry = candidate.entry();
         return Prerequisites.earliestStart(entry.after(), candidate.episodeBookings(), entry.windowStart())
                 .filter(earliest -> !freed.start().isBefore(earliest))
                 .isPresent();
+    }
+
+    // BK-URGENT names the booking that its window, not the imaging order, allowed
+    private static String bookedBy(WaitlistCandidate candidate, Slot freed) {
+        return inImagingOrder(candidate, freed) ? candidate.entry().rule() : BookingRules.URGENT;
     }
 }

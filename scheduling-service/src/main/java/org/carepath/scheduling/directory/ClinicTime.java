@@ -3,7 +3,9 @@ package org.carepath.scheduling.directory;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 /** The clinic's civil time: instants are stored in UTC and read, shown and counted in America/New_York. */
 public final class ClinicTime {
@@ -15,6 +17,11 @@ public final class ClinicTime {
     /** The onset instant of an episode: its onset date at the start of the day in the clinic's zone. */
     public static Instant startOfDay(LocalDate date) {
         return date.atStartOfDay(ZONE).toInstant();
+    }
+
+    /** A wall-clock time on a date in the clinic's zone. */
+    public static Instant at(LocalDate date, LocalTime time) {
+        return ZonedDateTime.of(date, time, ZONE).toInstant();
     }
 
     public static LocalDate dateOf(Instant instant) {

@@ -42,6 +42,16 @@ public record FollowUp(
         return withStatus(FollowUpStatus.CANCELLED);
     }
 
+    /** MSG-QUIET: a pending follow-up that fell due in quiet hours waits until {@code later}. */
+    public FollowUp deferTo(Instant later) {
+        requirePending("defer");
+        return new FollowUp(followUpId, episodeId, kind, rule, later, channel, to, message, appointmentId, status);
+    }
+
+    public boolean isReminder() {
+        return kind == FollowUpKind.APPOINTMENT_REMINDER;
+    }
+
     /** The {@code carepath.followup.due} payload. */
     public FollowUpDue due() {
         return new FollowUpDue(followUpId, episodeId, kind, dueAt, channel, to, message);

@@ -2,6 +2,8 @@ package org.carepath.scheduling.followup;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,18 +37,31 @@ public final class FollowUpPlanner {
     static final String RECOVERED = "BK-RC";
 
     static final Duration REMINDER_LEAD = Duration.ofHours(24);
+    /** MSG-TIME: the episode's messages fall due at this time of their due day in New York. */
+    static final LocalTime EPISODE_MESSAGE_TIME = LocalTime.of(10, 0);
 
     private final Directory directory;
+    private final QuietHours quiet;
+
+    public FollowUpPlanner(Directory directory, QuietHours quiet) {
+        this.directory = directory;
+        this.quiet = quiet;
+    }
 
     public FollowUpPlanner(Directory directory) {
-        this.directory = directory;
+        this(directory, QuietHours.DEFAULT);
+    }
+
+    public QuietHours quietHours() {
+        return quiet;
     }
 
     /**
      * The follow-ups a decision brings, given the episode's {@code existing} follow-ups and the appointments just
-     * booked for it: EMERGENCY sends the instruction now and cancels everything pending, RECOVERED cancels
-     * everything pending, any other disposition plans the 48-hour, 14-day and 21-day messages once per episode
-     * (skipping those already past) and a reminder per new appointment.
+     * booked for it: EMERGENCY sends the instruction now and cancels the pending MSG-48H/14D/21D messages while
+     * booked appointments keep their reminders (BK-ER), RECOVERED cancels everything pending (its future
+     * appointments are cancelled too: BK-RC), any other disposition plans the 48-hour, 14-day and 21-day messages
+     * once per episode (skipping those already past) and a reminder per new appointment.
      */
     public FollowUpPlan plan(
             TriageDecided decision, List<FollowUp> existing, List<Appointment> newAppointments, Instant now) {
@@ -61,6 +76,7 @@ public final class FollowUpPlanner {
             // a redelivered decision finds its own instruction pending: it is what must go out, not be cancelled
             List<FollowUp> othersPending = existing.stream()
                     .filter(followUp -> !followUp.followUpId().equals(instruction.followUpId()))
+                    .filter(followUp -> !followUp.isReminder())
                     .toList();
             return new FollowUpPlan(
                     episodeId, scheduled, cancelPending(othersPending), List.of(EMERGENCY_INSTRUCTION, EMERGENCY));
@@ -69,9 +85,10 @@ public final class FollowUpPlanner {
         Set<String> rules = new LinkedHashSet<>();
         for (FollowUp followUp : episodeMessages(decision)) {
             boolean alreadyPlanned = known.contains(followUp.followUpId());
+            // MSG-TIME: "skipped if past" compares the 10:00 due time, before any MSG-QUIET deferral
             boolean alreadyPast = followUp.dueAt().isBefore(now);
             if (!alreadyPlanned && !alreadyPast) {
-                scheduled.add(followUp);
+                scheduled.add(followUp.deferTo(quiet.deferred(followUp.dueAt())));
                 rules.add(followUp.rule());
             }
         }
@@ -87,20 +104,25 @@ public final class FollowUpPlanner {
 
     /**
      * MSG-APPT: a reminder 24 h before a booked appointment, or at once when it was booked less than 24 h ahead
-     * (chosen); none once the appointment has started or when it is cancelled.
+     * (chosen); none once the appointment has started or when it is cancelled. MSG-QUIET moves one due in quiet
+     * hours to their end; none when that is no longer before the appointment.
      */
     public Optional<FollowUp> reminderFor(Appointment appointment, Contact contact, Instant now) {
         if (!appointment.isBooked() || !appointment.start().isAfter(now)) {
             return Optional.empty();
         }
         Instant dayBefore = appointment.start().minus(REMINDER_LEAD);
+        Instant due = quiet.deferred(dayBefore.isAfter(now) ? dayBefore : now);
+        if (!due.isBefore(appointment.start())) {
+            return Optional.empty();
+        }
         String siteName = directory.site(appointment.siteId()).map(Site::name).orElse(appointment.siteId());
         return Optional.of(followUp(
                 reminderId(appointment),
                 appointment.episodeId(),
                 FollowUpKind.APPOINTMENT_REMINDER,
                 APPOINTMENT_REMINDER,
-                dayBefore.isAfter(now) ? dayBefore : now,
+                due,
                 Recipient.of(contact, appointment.episodeId()),
                 FollowUpMessages.appointmentReminder(appointment.type(), appointment.start(), siteName),
                 appointment.appointmentId()));
@@ -128,34 +150,34 @@ public final class FollowUpPlanner {
                 .toList();
     }
 
-    // MSG-48H, MSG-14D, MSG-21D, counted from the onset instant (onset date at 00:00 in America/New_York); days
-    // are calendar days there, so "onset + 14 days" is midnight on day 14 even across a DST change
+    // MSG-48H, MSG-14D, MSG-21D on the onset date + 2, 14 and 21 calendar days in America/New_York, at 10:00
+    // there (MSG-TIME), even across a DST change
     private List<FollowUp> episodeMessages(TriageDecided decision) {
         if (decision.episode() == null || decision.episode().onsetDate() == null) {
             throw new IllegalArgumentException("episode " + decision.episodeId() + " has no onset date");
         }
-        Instant onset = ClinicTime.startOfDay(decision.episode().onsetDate());
+        LocalDate onset = decision.episode().onsetDate();
         Recipient recipient = Recipient.of(requireContact(decision), decision.episodeId());
         return List.of(
                 episodeMessage(
                         decision,
                         FollowUpKind.ICE_TO_HEAT,
                         ICE_TO_HEAT,
-                        onset.plus(Duration.ofHours(48)),
+                        ClinicTime.at(onset.plusDays(2), EPISODE_MESSAGE_TIME),
                         recipient,
                         FollowUpMessages::iceToHeat),
                 episodeMessage(
                         decision,
                         FollowUpKind.TWO_WEEK_CHECK,
                         TWO_WEEK_CHECK,
-                        ClinicTime.plusDays(onset, 14),
+                        ClinicTime.at(onset.plusDays(14), EPISODE_MESSAGE_TIME),
                         recipient,
                         FollowUpMessages::twoWeekCheck),
                 episodeMessage(
                         decision,
                         FollowUpKind.RECOVERY_CHECK,
                         RECOVERY_CHECK,
-                        ClinicTime.plusDays(onset, 21),
+                        ClinicTime.at(onset.plusDays(21), EPISODE_MESSAGE_TIME),
                         recipient,
                         FollowUpMessages::recoveryCheck));
     }

@@ -92,7 +92,7 @@ class EpisodeScheduleTest {
     @Test
     void aDocumentStoredWithoutListsReadsAsEmpty() {
         EpisodeSchedule stored = new EpisodeSchedule(
-                "ep-1", 3L, 2, Disposition.RECOVERED, null, null, null, null, null, null, null, null);
+                "ep-1", 3L, 2, Disposition.RECOVERED, null, null, null, null, null, null, null, null, null);
 
         assertThat(stored.bookings().appointments()).isEmpty();
         assertThat(stored.hasApplied("event-1")).isFalse();

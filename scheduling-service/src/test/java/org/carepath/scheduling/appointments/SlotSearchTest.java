@@ -72,6 +72,15 @@ class SlotSearchTest {
                         "a range longer than the maximum",
                         Parameters.of("IMAGING").range("2026-12-01", "2027-01-15"),
                         "to"),
+                argumentSet(
+                        "a far-future from (an instant)",
+                        Parameters.of("IMAGING").range("+1000000000-12-31T00:00:00Z", null),
+                        "from"),
+                argumentSet(
+                        "a far-future from (a date)", Parameters.of("IMAGING").range("+999999999-12-31", null), "from"),
+                argumentSet("a from years ahead", Parameters.of("IMAGING").range("2999-01-01", null), "from"),
+                argumentSet(
+                        "a far-future to", Parameters.of("IMAGING").range(null, "+1000000000-12-31T00:00:00Z"), "to"),
                 argumentSet("a limit of zero", Parameters.of("IMAGING").limit(0), "limit"),
                 argumentSet(
                         "a limit above the maximum", Parameters.of("IMAGING").limit(5000), "limit"));

@@ -180,7 +180,8 @@ class TwoInstancesIT {
         await().atMost(PATIENCE).until(() -> scheduling.followUps(episodeId).size() == 3);
 
         // when: both instances dispatch on the same clock
-        TestClock.CLOCK.set(Epochs.at(15, 1, "00:01"));
+        // MSG-TIME: 10:00 New York time on onset + 2 days
+        TestClock.CLOCK.set(Epochs.at(15, 1, "10:01"));
 
         // then
         await().atMost(PATIENCE)
@@ -189,7 +190,7 @@ class TwoInstancesIT {
         // when: the twin restarts, and later the next message falls due
         twin.close();
         twin = startTwin();
-        TestClock.CLOCK.set(Epochs.at(15, 13, "00:01"));
+        TestClock.CLOCK.set(Epochs.at(15, 13, "10:01"));
 
         // then
         await().atMost(PATIENCE)

@@ -70,7 +70,7 @@ class BookingPlannerTest {
     }
 
     @Test
-    void aLaterVersionDoesNotRebookACancelledAppointment() {
+    void aLaterVersionRebooksACancelledAppointmentItStillCallsFor() {
         BookingPlan first =
                 planner.plan(Decisions.specialistReferral(), EpisodeBookings.none(), Calendars.allFree(directory));
         Appointment cancelled = first.appointments().get(0).cancel();
@@ -80,7 +80,11 @@ class BookingPlannerTest {
                 new EpisodeBookings(List.of(cancelled), List.of()),
                 Calendars.allFree(directory));
 
-        assertThat(second.changesNothing()).isTrue();
+        // BK-REBOOK
+        assertThat(second.appointments())
+                .extracting(Appointment::appointmentId)
+                .containsExactly("ep-1:SPECIALIST_VISIT:v2");
+        assertThat(second.rules()).containsExactly("BK-SP", "BK-REBOOK");
     }
 
     @Test

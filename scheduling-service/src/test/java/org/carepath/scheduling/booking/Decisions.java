@@ -67,6 +67,19 @@ public final class Decisions {
                 Disposition.SPECIALIST_REFERRAL, List.of(mri()), List.of("CL-ACUTE", "SP-5", "IM-MRI", "CC-REST"));
     }
 
+    /** ER-HOLD: a referral after an emergency, to be seen within 3 days like SP-5 (clinical-rules §3). */
+    public static TriageDecided emergencyHoldReferralWithMri() {
+        return decision(
+                Disposition.SPECIALIST_REFERRAL, List.of(mri()), List.of("CL-ACUTE", "ER-HOLD", "IM-MRI", "CC-REST"));
+    }
+
+    /** The same decision, its episode block naming intake's opaque patient id. */
+    public static TriageDecided forPatient(TriageDecided d, String patientId) {
+        EpisodeContext e = d.episode();
+        return withEpisode(
+                d, new EpisodeContext(e.region(), e.onsetDate(), e.contact(), e.triggers(), e.coverage(), patientId));
+    }
+
     public static TriageDecided surgicalConsultWithCt() {
         return decision(
                 Disposition.SURGICAL_CONSULT,

@@ -66,18 +66,19 @@ class SequencingTest {
     }
 
     @Test
-    void waitlistsAnUrgentVisitWhenImagingLeavesNoBusinessDayInItsWindow() {
-        // SP-5: the visit is due by Friday 10:00, and the first free MRI is on Friday morning
+    void booksAnUrgentVisitInsideItsWindowWhenImagingLeavesNoBusinessDayBeforeIt() {
+        // SP-5: the visit is due by Friday 10:00, and the first free MRI is on Friday morning (BK-URGENT)
         OpenSlots mriFreeFromFriday = Calendars.takenUntil(directory, newYork("2026-11-27", "08:00"), "mri-");
 
         BookingPlan plan =
                 planner.plan(Decisions.cancerHistoryReferralWithMri(), EpisodeBookings.none(), mriFreeFromFriday);
 
         assertThat(appointment(plan, AppointmentType.IMAGING_MRI).start()).isEqualTo(newYork("2026-11-27", "08:00"));
-        assertThat(plan.waitlisted()).singleElement().satisfies(entry -> {
-            assertThat(entry.type()).isEqualTo(AppointmentType.SPECIALIST_VISIT);
-            assertThat(entry.windowEnd()).isEqualTo(newYork("2026-11-27", "10:00"));
-        });
+        assertThat(plan.waitlisted()).isEmpty();
+        Appointment visit = appointment(plan, AppointmentType.SPECIALIST_VISIT);
+        assertThat(visit.start()).isBefore(newYork("2026-11-27", "10:00"));
+        assertThat(visit.rule()).isEqualTo("BK-URGENT");
+        assertThat(plan.rules()).contains("BK-SP", "BK-URGENT");
     }
 
     @Test

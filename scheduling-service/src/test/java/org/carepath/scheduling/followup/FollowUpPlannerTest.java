@@ -25,7 +25,7 @@ class FollowUpPlannerTest {
     private final FollowUpPlanner planner = new FollowUpPlanner(Directories.bundled());
 
     @Test
-    void plansTheEpisodeMessagesFromTheOnsetAtMidnightInNewYork() {
+    void plansTheEpisodeMessagesAtTenInTheMorningOfTheirDayInNewYork() {
         TriageDecided decision = onset(Decisions.conservativeCare(), "2026-11-23");
 
         FollowUpPlan plan = planner.plan(decision, List.of(), List.of(), NOW);
@@ -33,9 +33,9 @@ class FollowUpPlannerTest {
         assertThat(plan.scheduled())
                 .extracting(FollowUp::followUpId, FollowUp::kind, FollowUp::dueAt)
                 .containsExactly(
-                        tuple("ep-1:ICE_TO_HEAT", FollowUpKind.ICE_TO_HEAT, newYork("2026-11-25", "00:00")),
-                        tuple("ep-1:TWO_WEEK_CHECK", FollowUpKind.TWO_WEEK_CHECK, newYork("2026-12-07", "00:00")),
-                        tuple("ep-1:RECOVERY_CHECK", FollowUpKind.RECOVERY_CHECK, newYork("2026-12-14", "00:00")));
+                        tuple("ep-1:ICE_TO_HEAT", FollowUpKind.ICE_TO_HEAT, newYork("2026-11-25", "10:00")),
+                        tuple("ep-1:TWO_WEEK_CHECK", FollowUpKind.TWO_WEEK_CHECK, newYork("2026-12-07", "10:00")),
+                        tuple("ep-1:RECOVERY_CHECK", FollowUpKind.RECOVERY_CHECK, newYork("2026-12-14", "10:00")));
         assertThat(plan.rules()).containsExactly("MSG-48H", "MSG-14D", "MSG-21D");
         assertThat(plan.scheduled()).allSatisfy(followUp -> {
             assertThat(followUp.status()).isEqualTo(FollowUpStatus.PENDING);
@@ -50,8 +50,9 @@ class FollowUpPlannerTest {
 
         FollowUpPlan plan = planner.plan(decision, List.of(), List.of(), newYork("2026-10-26", "09:00"));
 
-        assertThat(dueOf(plan, FollowUpKind.ICE_TO_HEAT)).isEqualTo(Instant.parse("2026-10-27T04:00:00Z"));
-        assertThat(dueOf(plan, FollowUpKind.TWO_WEEK_CHECK)).isEqualTo(newYork("2026-11-08", "00:00"));
+        // MSG-TIME: 10:00 EDT before the change, 10:00 EST after it
+        assertThat(dueOf(plan, FollowUpKind.ICE_TO_HEAT)).isEqualTo(Instant.parse("2026-10-27T14:00:00Z"));
+        assertThat(dueOf(plan, FollowUpKind.TWO_WEEK_CHECK)).isEqualTo(Instant.parse("2026-11-08T15:00:00Z"));
     }
 
     @Test
@@ -71,7 +72,7 @@ class FollowUpPlannerTest {
     }
 
     @Test
-    void anEmergencyInstructsAtOnceAndCancelsEverythingPending() {
+    void anEmergencyInstructsAtOnceAndCancelsThePendingMessagesButNotTheReminders() {
         FollowUp sentEarlier = FollowUps.pending(FollowUpKind.ICE_TO_HEAT, "ep-1:ICE_TO_HEAT", null)
                 .markSent();
         FollowUp twoWeekCheck = FollowUps.pending(FollowUpKind.TWO_WEEK_CHECK, "ep-1:TWO_WEEK_CHECK", null);
@@ -91,9 +92,7 @@ class FollowUpPlannerTest {
         });
         assertThat(plan.cancelled())
                 .extracting(FollowUp::followUpId, FollowUp::status)
-                .containsExactly(
-                        tuple("ep-1:TWO_WEEK_CHECK", FollowUpStatus.CANCELLED),
-                        tuple("ep-1:APPOINTMENT_REMINDER:x", FollowUpStatus.CANCELLED));
+                .containsExactly(tuple("ep-1:TWO_WEEK_CHECK", FollowUpStatus.CANCELLED));
         assertThat(plan.rules()).containsExactly("MSG-ER", "BK-ER");
     }
 
