@@ -2,6 +2,7 @@ package org.carepath.platform;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.swagger.v3.oas.models.OpenAPI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.carepath.platform.outbox.OutboxMetrics;
 import org.carepath.platform.outbox.OutboxRelay;
 import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.VersionIndexes;
+import org.carepath.platform.web.BearerOpenApi;
 import org.carepath.platform.web.ProblemDetailsAdvice;
 import org.carepath.platform.web.StrictJsonBodies;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,6 +56,12 @@ public class PathwayPlatformAutoConfiguration {
     @Bean(name = "mongoHealthIndicator")
     MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
         return new MongoPingHealthIndicator(mongo);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OpenAPI carepathOpenApi(@Value("${spring.application.name}") String service) {
+        return BearerOpenApi.of(service);
     }
 
     @Bean

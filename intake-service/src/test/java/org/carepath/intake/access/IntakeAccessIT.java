@@ -140,6 +140,21 @@ class IntakeAccessIT {
     }
 
     @Test
+    void theOpenApiDocumentNeedsATokenAndDescribesTheBearerScheme() {
+        assertThat(intake.anonymous().get("/v3/api-docs").status()).isEqualTo(401);
+
+        HttpJson.Response docs =
+                intake.as(TestTokens.get().forRole("clinician")).get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json()
+                        .at("/components/securitySchemes/bearer-jwt/scheme")
+                        .asString())
+                .isEqualTo("bearer");
+        assertThat(docs.json().at("/security/0").has("bearer-jwt")).isTrue();
+    }
+
+    @Test
     void anUnknownPathIsDeniedNotServed() {
         assertThat(intake.anonymous().get("/api/v1/nothing-here").status()).isEqualTo(401);
         assertThat(intake.as(TestTokens.get().forRole("admin"))

@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.carepath.platform.audit.AuditedEpisode;
+import org.carepath.platform.security.OwnEpisodes;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AppointmentController {
 
     private final OnlineBooking booking;
+    private final OwnEpisodes ownEpisodes;
 
-    AppointmentController(OnlineBooking booking) {
+    AppointmentController(OnlineBooking booking, OwnEpisodes ownEpisodes) {
         this.booking = booking;
+        this.ownEpisodes = ownEpisodes;
     }
 
     @PostMapping
@@ -31,6 +35,9 @@ class AppointmentController {
     @ApiResponse(responseCode = "409", description = "The slot is taken, or the patient has an appointment then")
     @ApiResponse(responseCode = "422", description = "An episode scheduling has no triage decision for")
     ResponseEntity<AppointmentView> book(@Valid @RequestBody AppointmentRequests.Book request) {
+        // A patient books only for their own episode; another's is answered as if it did not exist.
+        ownEpisodes.require(request.episodeId());
+        AuditedEpisode.is(request.episodeId());
         var appointment = booking.book(request.episodeId(), request.slotId(), request.type());
         return ResponseEntity.created(URI.create("/api/v1/appointments/" + appointment.appointmentId()))
                 .body(AppointmentView.of(appointment));

@@ -1,0 +1,38 @@
+package org.carepath.scheduling.appointments;
+
+import java.util.Optional;
+import org.bson.Document;
+import org.carepath.platform.security.PatientRecords;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whose episode it is, for a patient token: the patientId the decisions carried, read by id; an appointment's
+ * episode is the one its id begins with, if that schedule holds it.
+ */
+@Component
+class SchedulePatients implements PatientRecords {
+
+    private final MongoTemplate mongo;
+    private final EpisodeSchedules schedules;
+
+    SchedulePatients(MongoTemplate mongo, EpisodeSchedules schedules) {
+        this.mongo = mongo;
+        this.schedules = schedules;
+    }
+
+    @Override
+    public Optional<String> patientIdOf(String episodeId) {
+        Query byId = Query.query(Criteria.where("_id").is(episodeId));
+        byId.fields().include("patientId");
+        return Optional.ofNullable(mongo.findOne(byId, Document.class, EpisodeSchedule.COLLECTION))
+                .map(schedule -> schedule.getString("patientId"));
+    }
+
+    @Override
+    public Optional<String> episodeOfAppointment(String appointmentId) {
+        return schedules.holding(appointmentId).map(EpisodeSchedule::episodeId);
+    }
+}
