@@ -1,54 +1,28 @@
 package org.carepath.billing;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import org.carepath.testing.DomainCore;
 import org.junit.jupiter.api.Test;
 
 /**
- * Billing's domain core (the account, the payer arithmetic and the fee schedule) is plain Java (DESIGN.md, STYLE.md principle 3): no Spring, Kafka, MongoDB or Jackson, so a unit test calls it
- * without any of them. Adapters (controllers, stream functions, repositories) live in the other packages.
+ * Billing's domain core (accounts, estimates, the fee schedule) is plain Java (DESIGN.md, STYLE.md principle 3): no Spring, Kafka, MongoDB or Jackson, so a unit test
+ * calls it without any of them. Adapters (controllers, stream functions, repositories) live in the other packages.
  */
 class DomainCoreArchitectureTest {
 
-    private static final String[] CORE = {
-        "org.carepath.billing.account..", "org.carepath.billing.estimate..", "org.carepath.billing.feeschedule.."
-    };
-
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.carepath.billing");
+    private final DomainCore core = DomainCore.of(
+            "org.carepath.billing",
+            "org.carepath.billing.account..",
+            "org.carepath.billing.estimate..",
+            "org.carepath.billing.feeschedule..");
 
     @Test
     void theDomainCoreImportsNoSpringKafkaMongoOrJackson() {
-        noClasses()
-                .that()
-                .resideInAnyPackage(CORE)
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.springframework..",
-                        "org.apache.kafka..",
-                        "com.mongodb..",
-                        "org.bson..",
-                        "tools.jackson..",
-                        "com.fasterxml.jackson..")
-                .check(classes);
+        core.importsNoFramework();
     }
 
     @Test
     void theDomainCoreDoesNotReachIntoItsAdapters() {
-        noClasses()
-                .that()
-                .resideInAnyPackage(CORE)
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.carepath.billing.episode..",
-                        "org.carepath.billing.pricing..",
-                        "org.carepath.billing.quote..")
-                .check(classes);
+        core.doesNotReachInto(
+                "org.carepath.billing.episode..", "org.carepath.billing.pricing..", "org.carepath.billing.quote..");
     }
 }

@@ -1,49 +1,24 @@
 package org.carepath.triage;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import org.carepath.testing.DomainCore;
 import org.junit.jupiter.api.Test;
 
 /**
- * Triage's domain core (the rule engine and the episode pathway) is plain Java (DESIGN.md, STYLE.md principle 3): no Spring, Kafka, MongoDB or Jackson, so a unit test calls it
- * without any of them. Adapters (controllers, stream functions, repositories) live in the other packages.
+ * Triage's domain core (the rules and the pathway state machine) is plain Java (DESIGN.md, STYLE.md principle 3): no Spring, Kafka, MongoDB or Jackson, so a unit test
+ * calls it without any of them. Adapters (controllers, stream functions, repositories) live in the other packages.
  */
 class DomainCoreArchitectureTest {
 
-    private static final String[] CORE = {"org.carepath.triage.rules..", "org.carepath.triage.pathway.."};
-
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.carepath.triage");
+    private final DomainCore core =
+            DomainCore.of("org.carepath.triage", "org.carepath.triage.rules..", "org.carepath.triage.pathway..");
 
     @Test
     void theDomainCoreImportsNoSpringKafkaMongoOrJackson() {
-        noClasses()
-                .that()
-                .resideInAnyPackage(CORE)
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.springframework..",
-                        "org.apache.kafka..",
-                        "com.mongodb..",
-                        "org.bson..",
-                        "tools.jackson..",
-                        "com.fasterxml.jackson..")
-                .check(classes);
+        core.importsNoFramework();
     }
 
     @Test
     void theDomainCoreDoesNotReachIntoItsAdapters() {
-        noClasses()
-                .that()
-                .resideInAnyPackage(CORE)
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("org.carepath.triage.decision..")
-                .check(classes);
+        core.doesNotReachInto("org.carepath.triage.decision..");
     }
 }

@@ -1,13 +1,10 @@
 package org.carepath.intake.episode;
 
-import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
 import org.carepath.events.intake.PatientIds;
 import org.carepath.platform.security.PatientRecords;
+import org.carepath.platform.security.StoredPatients;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** Whose episode it is, for a patient token: the report's MRN as its opaque patientId, read by id. */
@@ -24,10 +21,7 @@ class EpisodePatients implements PatientRecords {
 
     @Override
     public Optional<String> patientIdOf(String episodeId) {
-        Query byId = Query.query(Criteria.where("_id").is(episodeId));
-        byId.fields().include("report.patient.mrn");
-        return Optional.ofNullable(mongo.findOne(byId, Document.class, "episodes"))
-                .map(episode -> episode.getEmbedded(List.of("report", "patient", "mrn"), String.class))
+        return StoredPatients.field(mongo, "episodes", episodeId, "report.patient.mrn")
                 .map(patientIds::of);
     }
 }

@@ -1,11 +1,9 @@
 package org.carepath.scheduling.appointments;
 
 import java.util.Optional;
-import org.bson.Document;
 import org.carepath.platform.security.PatientRecords;
+import org.carepath.platform.security.StoredPatients;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +23,7 @@ class SchedulePatients implements PatientRecords {
 
     @Override
     public Optional<String> patientIdOf(String episodeId) {
-        Query byId = Query.query(Criteria.where("_id").is(episodeId));
-        byId.fields().include("patientId");
-        return Optional.ofNullable(mongo.findOne(byId, Document.class, EpisodeSchedule.COLLECTION))
-                .map(schedule -> schedule.getString("patientId"));
+        return StoredPatients.field(mongo, EpisodeSchedule.COLLECTION, episodeId, "patientId");
     }
 
     @Override

@@ -1,16 +1,16 @@
 package org.carepath.triage.decision;
 
-import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
 import org.carepath.events.intake.PatientIds;
 import org.carepath.platform.security.PatientRecords;
+import org.carepath.platform.security.StoredPatients;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Whose episode it is, for a patient token: the report's MRN as its opaque patientId, read by id. */
+/**
+ * Whose episode it is, for a patient token: the report's MRN as its opaque patientId, read by id (the MRN, not
+ * the report's patientId, so that pathways reported before intake assigned ids are answered too).
+ */
 @Component
 class PathwayPatients implements PatientRecords {
 
@@ -24,10 +24,7 @@ class PathwayPatients implements PatientRecords {
 
     @Override
     public Optional<String> patientIdOf(String episodeId) {
-        Query byId = Query.query(Criteria.where("_id").is(episodeId));
-        byId.fields().include("pathway.report.patient.mrn");
-        return Optional.ofNullable(mongo.findOne(byId, Document.class, "pathways"))
-                .map(pathway -> pathway.getEmbedded(List.of("pathway", "report", "patient", "mrn"), String.class))
+        return StoredPatients.field(mongo, "pathways", episodeId, "pathway.report.patient.mrn")
                 .map(patientIds::of);
     }
 }
