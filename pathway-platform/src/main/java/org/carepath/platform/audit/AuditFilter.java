@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Writes one audit record for every request that reads or changes an episode's data ({@code episodeData} rows of
- * the access table), allowed or not, once its answer is known. It runs inside the security chain, after the token
+ * the access table), allowed, denied (401, 403, a patient's 404) or failed (5xx), once its answer is known. A
+ * request refused for its content (400, 409, 413, 422) read and changed nothing and is not recorded. It runs inside the security chain, after the token
  * is verified and before authorization answers, so it knows who asked and sees a 403 or 404 as well as a 2xx.
  */
 public class AuditFilter extends OncePerRequestFilter {
@@ -58,6 +59,10 @@ public class AuditFilter extends OncePerRequestFilter {
     }
 
     private void record(HttpServletRequest request, AccessRules.Match match, Optional<Caller> caller, int status) {
+        if (isRefusedRequest(status)) {
+            // A request refused for what it said (400, 409, 413, 422) neither read nor changed anything.
+            return;
+        }
         Optional<String> episodeId = episodeOf(request, match);
         if (episodeId.isEmpty()) {
             // A rejected report or booking names no episode: there is no episode's data to account for.
@@ -93,6 +98,14 @@ public class AuditFilter extends OncePerRequestFilter {
         }
         String appointmentId = match.variables().get("appointmentId");
         return appointmentId == null ? Optional.empty() : records.episodeOfAppointment(appointmentId);
+    }
+
+    static boolean isRefusedRequest(int status) {
+        return status >= 400
+                && status < 500
+                && status != HttpServletResponse.SC_UNAUTHORIZED
+                && status != HttpServletResponse.SC_FORBIDDEN
+                && status != HttpServletResponse.SC_NOT_FOUND;
     }
 
     static String outcomeOf(int status) {

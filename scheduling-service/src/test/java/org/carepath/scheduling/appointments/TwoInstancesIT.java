@@ -29,6 +29,7 @@ import org.carepath.scheduling.TestClock;
 import org.carepath.scheduling.booking.Decisions;
 import org.carepath.testing.HttpJson;
 import org.carepath.testing.TestInfrastructure;
+import org.carepath.testing.TestTokens;
 import org.carepath.testing.TopicPublisher;
 import org.carepath.testing.TopicRecorder;
 import org.carepath.testing.TopicRecorder.RecordedEvent;
@@ -233,6 +234,8 @@ class TwoInstancesIT {
                         "--spring.cloud.stream.kafka.binder.brokers=" + infrastructure.kafkaBootstrapServers(),
                         "--spring.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                         "--spring.mongodb.uri=" + infrastructure.mongoUri(),
+                        "--carepath.security.issuer-uri=" + TestTokens.get().issuer(),
+                        "--carepath.security.jwk-set-uri=" + TestTokens.get().jwkSetUri(),
                         "--spring.cloud.stream.default.group=scheduling-twin");
     }
 
