@@ -12,6 +12,7 @@ import org.carepath.events.Topics;
 import org.carepath.testing.CuttableProxy;
 import org.carepath.testing.HttpJson;
 import org.carepath.testing.TestInfrastructure;
+import org.carepath.testing.TestTokens;
 import org.carepath.testing.TopicPublisher;
 import org.carepath.testing.TopicRecorder;
 import org.carepath.testing.TopicRecorder.RecordedEvent;
@@ -49,6 +50,8 @@ class StoreOutageIT {
         String kafka = TestInfrastructure.get().kafkaBootstrapServers();
         registry.add("spring.cloud.stream.kafka.binder.brokers", () -> kafka);
         registry.add("spring.kafka.bootstrap-servers", () -> kafka);
+        registry.add("carepath.security.issuer-uri", TestTokens.get()::issuer);
+        registry.add("carepath.security.jwk-set-uri", TestTokens.get()::jwkSetUri);
         // short driver timeouts, so that each try during the outage fails fast and the back-off shows
         registry.add(
                 "spring.mongodb.uri",
