@@ -10,6 +10,7 @@ import org.carepath.events.scheduling.AppointmentBooked;
 import org.carepath.events.scheduling.AppointmentCancelled;
 import org.carepath.events.scheduling.AppointmentWaitlisted;
 import org.carepath.events.scheduling.FollowUpDue;
+import org.carepath.events.scheduling.FollowUpUpdated;
 import org.carepath.events.triage.TriageDecided;
 
 /** Every topic of CONTRACT.md, declared once. Key = episodeId, value = JSON, CloudEvents binary mode. */
@@ -31,6 +32,8 @@ public final class Topics {
             "carepath.appointment.waitlisted", "carepath.appointment.waitlisted.v1", AppointmentWaitlisted.class);
     public static final PathwayTopic<FollowUpDue> FOLLOWUP_DUE =
             new PathwayTopic<>("carepath.followup.due", "carepath.followup.due.v1", FollowUpDue.class);
+    public static final PathwayTopic<FollowUpUpdated> FOLLOWUP_UPDATED =
+            new PathwayTopic<>("carepath.followup.updated", "carepath.followup.updated.v1", FollowUpUpdated.class);
     public static final PathwayTopic<EstimateProduced> ESTIMATE_PRODUCED =
             new PathwayTopic<>("carepath.estimate.produced", "carepath.estimate.produced.v1", EstimateProduced.class);
     public static final PathwayTopic<AuditRecorded> AUDIT_RECORDED =
@@ -45,6 +48,7 @@ public final class Topics {
             APPOINTMENT_CANCELLED,
             APPOINTMENT_WAITLISTED,
             FOLLOWUP_DUE,
+            FOLLOWUP_UPDATED,
             ESTIMATE_PRODUCED,
             AUDIT_RECORDED);
 

@@ -200,7 +200,7 @@ class ContractJsonTest {
 
     @Test
     void everyTopicHasAVersionedTypeAndADeadLetterTopic() {
-        assertThat(Topics.ALL).hasSize(10);
+        assertThat(Topics.ALL).hasSize(11);
         for (PathwayTopic<?> topic : Topics.ALL) {
             assertThat(topic.ceType()).isEqualTo(topic.name() + ".v1");
             assertThat(topic.deadLetterTopic()).isEqualTo(topic.name() + ".dlq");

@@ -48,12 +48,21 @@ public class DeadLetterConfiguration {
         return new DeadLetterController(deadLetters);
     }
 
-    /** {@code <destination>.dlq} of every consumer binding ({@code <function>-in-<n>}). */
+    /**
+     * {@code <destination>.dlq} of every destination of every consumer binding ({@code <function>-in-<n>}; a binding
+     * may list several, comma-separated). A binding that reads dead-letter topics themselves (clinic-view counts
+     * them) has none of its own.
+     */
     static Collection<String> deadLetterTopics(BindingServiceProperties bindings) {
         TreeSet<String> topics = new TreeSet<>();
         bindings.getBindings().forEach((name, binding) -> {
             if (name.contains("-in-") && binding.getDestination() != null) {
-                topics.add(binding.getDestination() + ".dlq");
+                for (String destination : binding.getDestination().split(",")) {
+                    String topic = destination.trim();
+                    if (!topic.isEmpty() && !topic.endsWith(".dlq")) {
+                        topics.add(topic + ".dlq");
+                    }
+                }
             }
         });
         return topics;

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.carepath.events.PathwayTopic;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
@@ -28,27 +29,38 @@ public class BatchConsumers {
     }
 
     public <T> Consumer<Message<List<byte[]>>> consumer(PathwayTopic<T> topic, BatchHandler<T> handler) {
+        return consumer(topic.name(), record -> inbound.read(record, topic), handler);
+    }
+
+    /**
+     * A consumer of records that {@code reader} reads, for a binding over several topics (clinic-view's one
+     * projection reads every topic, so an episode's events are applied one at a time); {@code source} tags its
+     * metrics.
+     */
+    public <T> Consumer<Message<List<byte[]>>> consumer(
+            String source, Function<Message<byte[]>, InboundEvent<T>> reader, BatchHandler<T> handler) {
         Timer hop = Timer.builder("carepath.consumer.batch")
                 .description("Time to apply one batch of consumed records")
-                .tag("topic", topic.name())
+                .tag("topic", source)
                 .register(meters);
         DistributionSummary sizes = DistributionSummary.builder("carepath.consumer.batch.size")
                 .description("Records per consumed batch")
-                .tag("topic", topic.name())
+                .tag("topic", source)
                 .register(meters);
         return batch -> {
             List<Message<byte[]>> records = InboundBatch.records(batch);
             sizes.record(records.size());
-            hop.record(() -> apply(topic, handler, records));
+            hop.record(() -> apply(reader, handler, records));
         };
     }
 
-    private <T> void apply(PathwayTopic<T> topic, BatchHandler<T> handler, List<Message<byte[]>> records) {
+    private <T> void apply(
+            Function<Message<byte[]>, InboundEvent<T>> reader, BatchHandler<T> handler, List<Message<byte[]>> records) {
         List<InboundEvent<T>> events = new ArrayList<>(records.size());
         RuntimeException unreadable = null;
         for (Message<byte[]> record : records) {
             try {
-                events.add(inbound.read(record, topic));
+                events.add(reader.apply(record));
             } catch (RuntimeException e) {
                 unreadable = e;
                 break;

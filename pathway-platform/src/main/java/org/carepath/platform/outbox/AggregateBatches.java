@@ -43,11 +43,34 @@ public class AggregateBatches {
         D apply(D current, InboundEvent<T> event);
     }
 
+    /**
+     * Told of each aggregate about to be written, with the state it had in the store: a read model keeps documents
+     * derived from the aggregate in step before the aggregate itself is written, so that a crash in between leaves
+     * the event to be applied again from the same stored state.
+     */
+    @FunctionalInterface
+    public interface BeforeWrite<D> {
+
+        void changing(List<Change<D>> changes);
+    }
+
+    /** An aggregate's state in the store (null when new) and the state about to replace it. */
+    public record Change<D>(D stored, D next) {}
+
     public <D extends WithOutbox, T> void apply(
             Class<D> type,
             List<InboundEvent<T>> events,
             Function<InboundEvent<T>, String> aggregateId,
             Transition<D, T> transition) {
+        apply(type, events, aggregateId, transition, changes -> {});
+    }
+
+    public <D extends WithOutbox, T> void apply(
+            Class<D> type,
+            List<InboundEvent<T>> events,
+            Function<InboundEvent<T>, String> aggregateId,
+            Transition<D, T> transition,
+            BeforeWrite<D> beforeWrite) {
         List<String> ids = new ArrayList<>(events.size());
         FailedEventException failed = null;
         for (int i = 0; i < events.size() && failed == null; i++) {
@@ -83,6 +106,11 @@ public class AggregateBatches {
                 changed.put(id, after);
             }
         }
+        if (!changed.isEmpty()) {
+            List<Change<D>> changes = new ArrayList<>(changed.size());
+            changed.forEach((id, next) -> changes.add(new Change<>(current.get(id), next)));
+            beforeWrite.changing(changes);
+        }
         for (D lost : store.saveAll(changed.values())) {
             String id = idOf(lost);
             List<InboundEvent<T>> ofAggregate = new ArrayList<>();
@@ -91,7 +119,7 @@ public class AggregateBatches {
                     ofAggregate.add(events.get(i));
                 }
             }
-            ConcurrentWrites.retry(() -> applyAlone(type, id, ofAggregate, transition));
+            ConcurrentWrites.retry(() -> applyAlone(type, id, ofAggregate, transition, beforeWrite));
         }
         if (failed != null) {
             throw failed;
@@ -99,7 +127,11 @@ public class AggregateBatches {
     }
 
     private <D extends WithOutbox, T> void applyAlone(
-            Class<D> type, String id, List<InboundEvent<T>> events, Transition<D, T> transition) {
+            Class<D> type,
+            String id,
+            List<InboundEvent<T>> events,
+            Transition<D, T> transition,
+            BeforeWrite<D> beforeWrite) {
         D stored = mongo.findById(id, type);
         D next = stored;
         for (InboundEvent<T> event : events) {
@@ -109,6 +141,7 @@ public class AggregateBatches {
             }
         }
         if (next != null && next != stored) {
+            beforeWrite.changing(List.of(new Change<>(stored, next)));
             store.save(next);
         }
     }

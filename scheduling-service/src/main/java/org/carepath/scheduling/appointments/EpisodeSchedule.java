@@ -197,6 +197,11 @@ record EpisodeSchedule(
         return replacingFollowUps(List.copyOf(byId.values()), events);
     }
 
+    /** The same schedule with more events to publish. */
+    EpisodeSchedule announcing(List<OutboxMessage> events) {
+        return replacingFollowUps(followUps, events);
+    }
+
     private EpisodeSchedule replacingFollowUps(List<FollowUp> next, List<OutboxMessage> events) {
         return new EpisodeSchedule(
                 episodeId,

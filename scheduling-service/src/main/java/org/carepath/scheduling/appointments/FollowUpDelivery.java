@@ -1,9 +1,13 @@
 package org.carepath.scheduling.appointments;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.carepath.events.Topics;
+import org.carepath.events.scheduling.FollowUpState;
+import org.carepath.events.scheduling.FollowUpUpdated;
 import org.carepath.platform.messaging.OutboxMessage;
 import org.carepath.platform.messaging.OutboxMessages;
 import org.carepath.scheduling.followup.DueFollowUps;
@@ -41,7 +45,7 @@ class FollowUpDelivery {
 
     /** As {@link #planned}, leaving the timer to the caller, who sets it (with others) before saving the schedule. */
     Planned plan(EpisodeSchedule schedule, List<FollowUp> scheduled, List<FollowUp> cancelled, Instant now) {
-        EpisodeSchedule next = sendDue(schedule.withFollowUps(scheduled, cancelled), now);
+        EpisodeSchedule next = announced(schedule, markDue(schedule.withFollowUps(scheduled, cancelled), now));
         Optional<FollowUp> timed = schedule.nextPending(now);
         Optional<FollowUp> timer = next.nextPending(now)
                 .filter(first ->
@@ -70,12 +74,51 @@ class FollowUpDelivery {
      * when none is due.
      */
     EpisodeSchedule sendDue(EpisodeSchedule schedule, Instant now) {
+        return announced(schedule, markDue(schedule, now));
+    }
+
+    private EpisodeSchedule markDue(EpisodeSchedule schedule, Instant now) {
         DueFollowUps.Outcome outcome = DueFollowUps.of(now, schedule.followUps(), schedule.appointments(), quiet);
         if (outcome.changesNothing()) {
             return schedule;
         }
         List<OutboxMessage> events = outcome.sent().stream().map(this::dueEvent).toList();
         return schedule.sent(outcome.all(), events);
+    }
+
+    /**
+     * {@code next} with a {@code followup.updated} event for each follow-up it planned, sent, cancelled or moved
+     * since {@code before}, for the operations dashboard. A natural id: the same state is the same event.
+     */
+    private EpisodeSchedule announced(EpisodeSchedule before, EpisodeSchedule next) {
+        Map<String, FollowUp> was = new HashMap<>();
+        before.followUps().forEach(followUp -> was.put(followUp.followUpId(), followUp));
+        List<OutboxMessage> updates = next.followUps().stream()
+                .filter(followUp -> changed(was.get(followUp.followUpId()), followUp))
+                .map(this::updatedEvent)
+                .toList();
+        return updates.isEmpty() ? next : next.announcing(updates);
+    }
+
+    private static boolean changed(FollowUp before, FollowUp after) {
+        return before == null
+                || before.status() != after.status()
+                || !before.dueAt().equals(after.dueAt());
+    }
+
+    private OutboxMessage updatedEvent(FollowUp followUp) {
+        FollowUpUpdated updated = new FollowUpUpdated(
+                followUp.followUpId(),
+                followUp.episodeId(),
+                followUp.kind(),
+                followUp.rule(),
+                followUp.dueAt(),
+                followUp.channel(),
+                followUp.appointmentId(),
+                FollowUpState.valueOf(followUp.status().name()));
+        String eventId = followUp.followUpId() + ":" + followUp.status() + ":"
+                + followUp.dueAt().toEpochMilli();
+        return outboxMessages.create(Topics.FOLLOWUP_UPDATED, eventId, followUp.episodeId(), updated);
     }
 
     /** A natural id: the follow-up goes out once, however often its sending is computed. */

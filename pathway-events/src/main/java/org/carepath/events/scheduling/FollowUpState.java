@@ -1,0 +1,7 @@
+package org.carepath.events.scheduling;
+
+public enum FollowUpState {
+    PENDING,
+    SENT,
+    CANCELLED
+}
