@@ -13,12 +13,21 @@ public record DayRange(LocalDate from, LocalDate to) {
     public static final int MAX_DAYS = 92;
 
     /**
-     * From the query's {@code from} and {@code to}: dates ({@code 2026-12-02}) or instants, blank = {@code
-     * defaultFrom} / {@code defaultTo}.
+     * From the query's {@code from} and {@code to}: dates ({@code 2026-12-02}) or instants. Both blank = {@code
+     * defaultFrom} to {@code defaultTo}; one blank = the other with the default's length.
      */
     public static DayRange parse(String from, String to, LocalDate defaultFrom, LocalDate defaultTo) {
-        LocalDate start = blank(from) ? defaultFrom : day("from", from);
-        LocalDate end = blank(to) ? defaultTo : day("to", to);
+        long span = defaultTo.toEpochDay() - defaultFrom.toEpochDay();
+        LocalDate start = blank(from) ? null : day("from", from);
+        LocalDate end = blank(to) ? null : day("to", to);
+        if (start == null && end == null) {
+            start = defaultFrom;
+            end = defaultTo;
+        } else if (start == null) {
+            start = end.minusDays(span);
+        } else if (end == null) {
+            end = start.plusDays(span);
+        }
         if (end.isBefore(start)) {
             throw new InvalidFieldException("to", "must not be before from");
         }

@@ -38,8 +38,8 @@ public record Overview(
 
     public record WaitlistCount(String specialty, String region, int count) {}
 
-    /** Follow-ups due in the range: still pending, sent, or cancelled (MSG-STALE, an appointment gone). */
-    public record FollowUpCounts(int pending, int sent, int cancelled) {}
+    /** Follow-ups falling due in the range: still due (pending), sent, or cancelled (MSG-STALE, an appointment gone). */
+    public record FollowUpCounts(int due, int sent, int cancelled) {}
 
     /** Episodes reported in the range with an estimate, by primary payer, and what their patients would pay. */
     public record PayerEstimates(String payer, int episodes, BigDecimal patientPays) {}
