@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class QuoteFuzzIT extends RunningBillingService {
 
-    private static final int BODIES = 2_000;
+    private static final int BODIES = 10_000;
     private static final long SEED = 20261203L;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> VALID = List.of(

@@ -50,7 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Import(TestClock.class)
 class SchedulingFuzzIT {
 
-    private static final int BODIES = 2_000;
+    private static final int BODIES = 10_000;
     private static final int PER_TARGET = 200;
     private static final long SEED = 20261202L;
     private static final int EPOCH = 29;
