@@ -1,6 +1,7 @@
 package org.carepath.intake.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -13,7 +14,11 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.carepath.events.Topics;
 import org.carepath.testing.HttpJson;
 import org.carepath.testing.ReportJson;
@@ -72,6 +77,19 @@ class KafkaTlsIT {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String episodeId = accepted.json().get("episodeId").asString();
         assertThat(reportedOverTls(episodeId, Duration.ofSeconds(60))).isNotEmpty();
+    }
+
+    @Test
+    void aClientWithoutTlsIsNotServed() {
+        Map<String, Object> plaintext = new HashMap<>();
+        plaintext.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKER.bootstrapServers());
+        plaintext.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);
+        plaintext.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        plaintext.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(plaintext)) {
+            assertThatThrownBy(() -> producer.partitionsFor(Topics.EPISODE_REPORTED.name()))
+                    .isInstanceOf(KafkaException.class);
+        }
     }
 
     private static List<String> reportedOverTls(String episodeId, Duration patience) {
