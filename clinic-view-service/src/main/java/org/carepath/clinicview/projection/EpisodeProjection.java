@@ -49,7 +49,7 @@ public class EpisodeProjection {
                 figures::changing);
     }
 
-    private static EpisodeView applied(EpisodeView view, InboundEvent<ProjectedEvent> event) {
+    static EpisodeView applied(EpisodeView view, InboundEvent<ProjectedEvent> event) {
         if (view.hasApplied(event.eventId())) {
             log.debug("Event {} already in the view of episode {}", event.eventId(), view.episodeId());
             return view;

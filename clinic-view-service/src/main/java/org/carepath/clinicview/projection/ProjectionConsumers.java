@@ -16,7 +16,7 @@ import org.springframework.messaging.Message;
 /**
  * The read model's two consumers, bound in application.yml: {@code pathwayEvents-in-0} reads every pathway topic on
  * one binding, so each instance applies an episode's events one at a time (the topics share the episode key and
- * partition count, and the range assignor gives one instance the same partition of each); {@code deadLetters-in-0}
+ * partition count, and the range assignor gives one instance the same partition of each); {@code countDeadLetters-in-0}
  * counts the dead letters of every topic.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +32,7 @@ class ProjectionConsumers {
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> deadLetters(DeadLetterCounts counts) {
+    Consumer<Message<List<byte[]>>> countDeadLetters(DeadLetterCounts counts) {
         return counts::count;
     }
 

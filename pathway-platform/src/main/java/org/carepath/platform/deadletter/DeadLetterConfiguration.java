@@ -51,7 +51,7 @@ public class DeadLetterConfiguration {
     /**
      * {@code <destination>.dlq} of every destination of every consumer binding ({@code <function>-in-<n>}; a binding
      * may list several, comma-separated). A binding that reads dead-letter topics themselves (clinic-view counts
-     * them) has none of its own.
+     * them) has none of its own, nor has one subscribed by a pattern.
      */
     static Collection<String> deadLetterTopics(BindingServiceProperties bindings) {
         TreeSet<String> topics = new TreeSet<>();
@@ -59,12 +59,16 @@ public class DeadLetterConfiguration {
             if (name.contains("-in-") && binding.getDestination() != null) {
                 for (String destination : binding.getDestination().split(",")) {
                     String topic = destination.trim();
-                    if (!topic.isEmpty() && !topic.endsWith(".dlq")) {
+                    if (!topic.isEmpty() && !topic.endsWith(".dlq") && !isPattern(topic)) {
                         topics.add(topic + ".dlq");
                     }
                 }
             }
         });
         return topics;
+    }
+
+    private static boolean isPattern(String destination) {
+        return destination.chars().anyMatch(c -> "\\()[]*+?|^$".indexOf(c) >= 0);
     }
 }

@@ -61,9 +61,12 @@ public class DeadLetterErrorHandling implements ListenerContainerWithDlqAndRetry
             String group,
             BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
             BackOff backOff) {
-        BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination = dlqDestinationResolver != null
-                ? dlqDestinationResolver
-                : (record, failure) -> new TopicPartition(record.topic() + ".dlq", -1);
+        // <topic>.dlq unless the binding names its own (a resolver that names no topic names none).
+        BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination = (record, failure) -> {
+            TopicPartition named =
+                    dlqDestinationResolver == null ? null : dlqDestinationResolver.apply(record, failure);
+            return named != null && named.topic() != null ? named : new TopicPartition(record.topic() + ".dlq", -1);
+        };
         DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetters, destination);
         publisher.setHeadersFunction((record, failure) -> headers(record, failure, group));
         publisher.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);

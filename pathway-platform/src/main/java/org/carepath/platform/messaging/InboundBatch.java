@@ -10,6 +10,13 @@ import org.springframework.messaging.support.MessageBuilder;
 /** Splits a batch as the binder delivers it (payloads in a list, each record's headers in another) into records. */
 public final class InboundBatch {
 
+    /** Where each record of the batch came from: the batch carries these as one list each. */
+    private static final List<String> PER_RECORD = List.of(
+            KafkaHeaders.RECEIVED_TOPIC,
+            KafkaHeaders.RECEIVED_PARTITION,
+            KafkaHeaders.OFFSET,
+            KafkaHeaders.RECEIVED_TIMESTAMP);
+
     private InboundBatch() {}
 
     @SuppressWarnings("unchecked")
@@ -22,6 +29,11 @@ public final class InboundBatch {
             MessageBuilder<byte[]> record = MessageBuilder.withPayload(payloads.get(i));
             if (headers != null && i < headers.size() && headers.get(i) != null) {
                 record.copyHeaders(headers.get(i));
+            }
+            for (String perRecord : PER_RECORD) {
+                if (batch.getHeaders().get(perRecord) instanceof List<?> values && i < values.size()) {
+                    record.setHeader(perRecord, values.get(i));
+                }
             }
             records.add(record.build());
         }
