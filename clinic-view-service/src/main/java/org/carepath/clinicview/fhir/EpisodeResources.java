@@ -540,16 +540,15 @@ public final class EpisodeResources {
     static CodeableConcept imagingCode(String modality) {
         switch (modality) {
             case "MRI":
-                return new CodeableConcept(new Coding(
-                                FhirCodes.CPT, "72148", "MRI lumbar spinal canal and contents without contrast"))
+                return new CodeableConcept(new Coding(FhirCodes.CPT, "72148", null))
                         .addCoding(new Coding(FhirCodes.IMAGING_MODALITY, "MRI", "MRI"))
                         .setText("MRI of the lumbar spine");
             case "CT":
-                return new CodeableConcept(new Coding(FhirCodes.CPT, "72131", "CT lumbar spine without contrast"))
+                return new CodeableConcept(new Coding(FhirCodes.CPT, "72131", null))
                         .addCoding(new Coding(FhirCodes.IMAGING_MODALITY, "CT", "CT"))
                         .setText("CT of the lumbar spine");
             default:
-                return new CodeableConcept(new Coding(FhirCodes.CPT, "72100", "X-ray lumbosacral spine, 2 or 3 views"))
+                return new CodeableConcept(new Coding(FhirCodes.CPT, "72100", null))
                         .addCoding(new Coding(FhirCodes.IMAGING_MODALITY, "XRAY", "X-ray"))
                         .setText("X-ray of the lumbar spine");
         }
@@ -605,7 +604,7 @@ public final class EpisodeResources {
         ServiceRequest request = request(record, decision, "procedure-" + procedure.cpt());
         request.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
         request.addCategory(new CodeableConcept(new Coding(FhirCodes.SNOMED, "387713003", "Surgical procedure")));
-        request.setCode(new CodeableConcept(new Coding(FhirCodes.CPT, procedure.cpt(), procedure.description()))
+        request.setCode(new CodeableConcept(new Coding(FhirCodes.CPT, procedure.cpt(), null))
                 .setText(procedure.description() == null ? "CPT " + procedure.cpt() : procedure.description()));
         if (procedure.rule() != null) {
             request.addReasonCode(new CodeableConcept(new Coding(FhirCodes.RULE, procedure.rule(), null)));
@@ -874,8 +873,8 @@ public final class EpisodeResources {
             for (EstimateLine line : estimate.lines()) {
                 Claim.ItemComponent item = claim.addItem().setSequence(sequence++);
                 item.addDiagnosisSequence(1);
-                item.setProductOrService(new CodeableConcept(new Coding(FhirCodes.CPT, line.cpt(), line.description()))
-                        .setText(line.description()));
+                item.setProductOrService(
+                        new CodeableConcept(new Coding(FhirCodes.CPT, line.cpt(), null)).setText(line.description()));
                 if (line.units() > 0) {
                     item.setQuantity(new Quantity().setValue(line.units()));
                 }
