@@ -270,6 +270,7 @@
     $('waitlist-total').textContent = total === undefined || total === null ? waitlist.reduce(function (sum, entry) {
       return sum + entry.count;
     }, 0) : total;
+    $('waitlist-empty').hidden = waitlist.length > 0;
     replaceRows($('waitlist').tBodies[0], waitlist.map(function (entry) {
       return row([el('td', label(entry.specialty)), el('td', label(entry.region)), el('td', entry.count, { class: 'n' })],
         { 'data-specialty': entry.specialty, 'data-region': entry.region });
