@@ -105,6 +105,23 @@ public final class AccessMatrix {
         return tests.stream();
     }
 
+    /**
+     * A token that is forged, expired, for another audience or no JWT at all is a 401 problem that does not echo it,
+     * as is no token; the same GET with a good token of {@code role} is answered {@code 200}.
+     */
+    public static void assertBadTokensRefused(HttpJson service, String path, String role) {
+        TestTokens tokens = TestTokens.get();
+        for (String token : List.of(
+                tokens.forged(role), tokens.expired(role), tokens.forAudience("another-api", role), "not-a-jwt")) {
+            HttpJson.Response response = service.as(token).get(path);
+            assertProblem(response, 401);
+            assertThat(response.body()).doesNotContain(token);
+        }
+        assertProblem(service.anonymous().get(path), 401);
+        HttpJson.Response allowed = service.as(tokens.forRole(role)).get(path);
+        assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+    }
+
     private static void assertAnswer(HttpJson client, Call call, Map<String, String> ids, Expected expected) {
         String target = call.target().apply(ids);
         HttpJson.Response response = call.method().equals("GET")

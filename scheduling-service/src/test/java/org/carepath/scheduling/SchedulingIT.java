@@ -77,6 +77,7 @@ class SchedulingIT {
                 Topics.APPOINTMENT_CANCELLED.name(),
                 Topics.APPOINTMENT_WAITLISTED.name(),
                 Topics.FOLLOWUP_DUE.name(),
+                Topics.FOLLOWUP_UPDATED.name(),
                 Topics.TRIAGE_DECIDED.deadLetterTopic());
         triage = new TopicPublisher();
     }
@@ -218,6 +219,26 @@ class SchedulingIT {
                         "RECOVERY_CHECK CANCELLED",
                         "EMERGENCY_INSTRUCTION SENT");
         assertThat(scheduling.appointments(episodeId)).isEmpty();
+        // each state announced once on followup.updated, with no recipient or message (clinic-view's counts)
+        List<RecordedEvent> updates = await().atMost(PATIENCE)
+                .until(() -> events(Topics.FOLLOWUP_UPDATED.name(), episodeId), list -> list.size() >= 7);
+        assertThat(updates)
+                .extracting(update -> {
+                    JsonNode state = HttpJson.parse(update.value());
+                    return state.get("kind").asString() + " "
+                            + state.get("status").asString();
+                })
+                .containsExactlyInAnyOrder(
+                        "ICE_TO_HEAT PENDING",
+                        "TWO_WEEK_CHECK PENDING",
+                        "RECOVERY_CHECK PENDING",
+                        "ICE_TO_HEAT CANCELLED",
+                        "TWO_WEEK_CHECK CANCELLED",
+                        "RECOVERY_CHECK CANCELLED",
+                        "EMERGENCY_INSTRUCTION SENT");
+        assertThat(updates).allSatisfy(update -> assertThat(update.value())
+                .doesNotContain(Decisions.PHONE)
+                .doesNotContain("911"));
     }
 
     @Test

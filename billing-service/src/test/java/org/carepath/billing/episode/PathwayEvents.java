@@ -57,6 +57,26 @@ final class PathwayEvents {
                         Region.NASSAU, LocalDate.of(2026, 11, 20), null, List.of(Trigger.LIFTING), coverage, null));
     }
 
+    /** The decision about the patient with this opaque patientId, as triage carries it from intake. */
+    static TriageDecided forPatient(TriageDecided decision, String patientId) {
+        EpisodeContext e = decision.episode();
+        return new TriageDecided(
+                decision.episodeId(),
+                decision.version(),
+                decision.decidedAt(),
+                decision.disposition(),
+                decision.classification(),
+                decision.startBackRisk(),
+                decision.redFlags(),
+                decision.imaging(),
+                decision.considerations(),
+                decision.candidateProcedures(),
+                decision.carePlan(),
+                decision.rules(),
+                decision.assumptions(),
+                new EpisodeContext(e.region(), e.onsetDate(), e.contact(), e.triggers(), e.coverage(), patientId));
+    }
+
     static Coverage medicareWithMedigap() {
         return new Coverage(
                 PrimaryPayer.MEDICARE,

@@ -5,32 +5,61 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401, 403 and a patient's 404 as RFC 9457 problem details. Says what is wrong with the credentials, never
- * echoes the token, and gives a patient no hint that another patient's episode exists.
+ * echoes the token, and gives a patient no hint that another patient's episode exists. When the token cannot be
+ * checked at all (the issuer's JWKS unreachable) the answer is 503 with {@code Retry-After}: the token may well be
+ * good, and the client should try again rather than fetch a new one.
  */
-public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
 
+    /** Seconds a client is asked to wait when tokens cannot be checked. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
     private final JsonMapper json;
 
     public SecurityProblems(JsonMapper json) {
         this.json = json;
     }
 
+    /** A bearer token that could not be authenticated: as {@link #commence}, the one answer for every failure. */
+    @Override
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        commence(request, response, failure);
+    }
+
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
+        if (failure instanceof AuthenticationServiceException) {
+            // not the token's fault: the issuer's keys could not be read (down, unreachable, answering garbage)
+            log.warn("Bearer token not checked, the issuer's keys are unavailable: {}", failure.getMessage());
+            response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            write(
+                    request,
+                    response,
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "the bearer token cannot be checked now (the token issuer's keys are unavailable); try again");
+            return;
+        }
         boolean badToken =
                 failure instanceof InvalidBearerTokenException || request.getHeader(HttpHeaders.AUTHORIZATION) != null;
         response.setHeader(

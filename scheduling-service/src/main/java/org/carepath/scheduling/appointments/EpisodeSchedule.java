@@ -15,6 +15,7 @@ import org.carepath.events.triage.Disposition;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.platform.messaging.OutboxMessage;
 import org.carepath.platform.outbox.WithOutbox;
+import org.carepath.platform.web.ConflictException;
 import org.carepath.scheduling.booking.Appointment;
 import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.EpisodeBookings;
@@ -46,10 +47,20 @@ record EpisodeSchedule(
         List<WaitlistEntry> waitlist,
         List<FollowUp> followUps,
         List<String> appliedEventIds,
-        List<OutboxMessage> outbox)
+        List<OutboxMessage> outbox,
+        List<KeyedRequest> keyedRequests)
         implements WithOutbox {
 
     static final String COLLECTION = "episode_schedules";
+
+    /** How many keyed requests an episode remembers; an older key is forgotten (and a retry under it done again). */
+    static final int KEPT_KEYED_REQUESTS = 100;
+
+    /**
+     * An online booking, move or cancellation made under a client's {@code Idempotency-Key}: a retry under the key
+     * answers {@code appointmentId} as it stands, another request under it is refused.
+     */
+    record KeyedRequest(String key, String requestHash, String appointmentId) {}
 
     EpisodeSchedule {
         appointments = appointments == null ? List.of() : List.copyOf(appointments);
@@ -57,12 +68,13 @@ record EpisodeSchedule(
         followUps = followUps == null ? List.of() : List.copyOf(followUps);
         appliedEventIds = appliedEventIds == null ? List.of() : List.copyOf(appliedEventIds);
         outbox = outbox == null ? List.of() : List.copyOf(outbox);
+        keyedRequests = keyedRequests == null ? List.of() : List.copyOf(keyedRequests);
     }
 
     /** An episode no decision has reached yet: saving it inserts it. */
     static EpisodeSchedule unknown(String episodeId) {
         return new EpisodeSchedule(
-                episodeId, null, 0, null, null, null, null, null, List.of(), List.of(), List.of(), List.of(),
+                episodeId, null, 0, null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of());
     }
 
@@ -72,6 +84,58 @@ record EpisodeSchedule(
 
     boolean hasApplied(String eventId) {
         return appliedEventIds.contains(eventId);
+    }
+
+    /** The request made under this {@code Idempotency-Key}, if the episode remembers one. */
+    Optional<KeyedRequest> keyedRequest(String key) {
+        return key == null
+                ? Optional.empty()
+                : keyedRequests.stream()
+                        .filter(keyed -> keyed.key().equals(key))
+                        .findFirst();
+    }
+
+    /**
+     * What an earlier request under {@code key} answered: the appointment it made or changed, as it stands now;
+     * empty when the key is new here (or no key). The key with another request ({@code requestHash} differs) is a
+     * 409. {@code ownAppointmentId}, the id a request derives from its key, is found even once the key is forgotten.
+     */
+    Optional<Appointment> answered(String key, String requestHash, String ownAppointmentId) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        Optional<KeyedRequest> earlier = keyedRequest(key);
+        if (earlier.isPresent() && !earlier.get().requestHash().equals(requestHash)) {
+            throw new ConflictException("Idempotency-Key was already used with a different request");
+        }
+        return earlier.map(KeyedRequest::appointmentId)
+                .or(() -> Optional.ofNullable(ownAppointmentId))
+                .flatMap(this::appointment);
+    }
+
+    /** This schedule remembering a request made under a key (none: unchanged), the oldest beyond the bound forgotten. */
+    EpisodeSchedule keyed(String key, String requestHash, String appointmentId) {
+        if (key == null) {
+            return this;
+        }
+        List<KeyedRequest> kept = concat(
+                keyedRequests.stream().filter(keyed -> !keyed.key().equals(key)).toList(),
+                List.of(new KeyedRequest(key, requestHash, appointmentId)));
+        return new EpisodeSchedule(
+                episodeId,
+                version,
+                decisionVersion,
+                disposition,
+                region,
+                onsetDate,
+                contact,
+                patientId,
+                appointments,
+                waitlist,
+                followUps,
+                appliedEventIds,
+                outbox,
+                kept.subList(Math.max(0, kept.size() - KEPT_KEYED_REQUESTS), kept.size()));
     }
 
     Optional<Appointment> appointment(String appointmentId) {
@@ -121,7 +185,8 @@ record EpisodeSchedule(
                 updatedWaitlist(plan),
                 followUps,
                 concat(appliedEventIds, List.of(eventId)),
-                concat(outbox, events));
+                concat(outbox, events),
+                keyedRequests);
     }
 
     /** Bookings made outside a decision (a waitlist served, an online booking): the rest stays as it was. */
@@ -139,7 +204,8 @@ record EpisodeSchedule(
                 updatedWaitlist(plan),
                 followUps,
                 appliedEventIds,
-                concat(outbox, events));
+                concat(outbox, events),
+                keyedRequests);
     }
 
     /** An appointment changed in place (cancelled, or moved to another slot). */
@@ -160,7 +226,8 @@ record EpisodeSchedule(
                 waitlist,
                 followUps,
                 appliedEventIds,
-                concat(outbox, List.of(event)));
+                concat(outbox, List.of(event)),
+                keyedRequests);
     }
 
     /**
@@ -216,7 +283,8 @@ record EpisodeSchedule(
                 waitlist,
                 next,
                 appliedEventIds,
-                concat(outbox, events));
+                concat(outbox, events),
+                keyedRequests);
     }
 
     // BK-RC: the appointments a plan cancels, changed in place

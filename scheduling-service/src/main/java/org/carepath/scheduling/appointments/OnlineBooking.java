@@ -1,13 +1,16 @@
 package org.carepath.scheduling.appointments;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.carepath.events.scheduling.AppointmentType;
 import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
 import org.carepath.platform.web.ConflictException;
+import org.carepath.platform.web.IdempotencyKeys;
 import org.carepath.platform.web.InvalidFieldException;
 import org.carepath.platform.web.NotFoundException;
 import org.carepath.scheduling.booking.Appointment;
@@ -63,8 +66,28 @@ class OnlineBooking {
         this.store = store;
     }
 
-    /** Books an appointment of {@code type} in the slot; 409 when the slot is taken or the patient is busy then. */
-    Appointment book(String episodeId, String slotId, AppointmentType type) {
+    /**
+     * Books an appointment of {@code type} in the slot; 409 when the slot is taken or the patient is busy then. Under
+     * an {@code Idempotency-Key} a retry of the same request answers the appointment the first one booked (as it
+     * stands) and books nothing; the key with another request is a 409.
+     */
+    Appointment book(String episodeId, String slotId, AppointmentType type, String idempotencyKey) {
+        String requestHash = requestHash(idempotencyKey, "book", episodeId, slotId, String.valueOf(type));
+        // one id for every attempt, so that a retried attempt recognises its own claim; under a key, one id for every
+        // retry of the request too, so that two copies of it racing each other book one appointment
+        String appointmentId = episodeId + ":" + type + ":online:"
+                + (idempotencyKey == null
+                        ? UUID.randomUUID()
+                        : UUID.nameUUIDFromBytes(
+                                (idempotencyKey + "|" + requestHash).getBytes(StandardCharsets.UTF_8)));
+        Optional<Appointment> answered = idempotencyKey == null
+                ? Optional.empty()
+                : schedules
+                        .find(episodeId)
+                        .flatMap(schedule -> schedule.answered(idempotencyKey, requestHash, appointmentId));
+        if (answered.isPresent()) {
+            return answered.get();
+        }
         BookingSession session = claiming.session();
         Slot slot = openFutureSlot(slotId, session);
         if (!slot.suits(type)) {
@@ -73,39 +96,67 @@ class OnlineBooking {
                     type + " does not fit slot " + slotId + " (" + slot.specialty() + ", "
                             + slot.length().toMinutes() + " min)");
         }
-        // one id for every attempt, so that a retried attempt recognises its own claim
-        Appointment appointment = Appointment.inSlot(
-                episodeId + ":" + type + ":online:" + UUID.randomUUID(), episodeId, 0, type, slot, null);
-        EpisodeSchedule saved = null;
+        Appointment appointment = Appointment.inSlot(appointmentId, episodeId, 0, type, slot, null);
+        Booked booked = null;
         try {
-            saved = concurrently(() -> {
+            booked = concurrently(() -> {
                 EpisodeSchedule schedule = knownEpisode(episodeId);
+                Optional<Appointment> earlier = schedule.answered(idempotencyKey, requestHash, appointmentId);
+                if (earlier.isPresent()) {
+                    return new Booked(earlier.get(), schedule, false);
+                }
                 requireRoom(schedule.bookings().alsoBusy(elsewhere(session, schedule)), slot, type);
                 requireClaimed(session, appointment);
                 requirePatientTime(session, schedule, schedule.bookedWith(appointment));
-                return save(
-                        session,
-                        followUps.planned(
-                                schedule.planned(bookingOf(appointment), List.of(events.booked(appointment))),
-                                reminders.forAppointments(List.of(appointment), schedule.contact(), session.now()),
-                                List.of(),
-                                session.now()));
+                return new Booked(
+                        appointment,
+                        save(
+                                session,
+                                followUps.planned(
+                                        schedule.planned(bookingOf(appointment), List.of(events.booked(appointment)))
+                                                .keyed(idempotencyKey, requestHash, appointmentId),
+                                        reminders.forAppointments(
+                                                List.of(appointment), schedule.contact(), session.now()),
+                                        List.of(),
+                                        session.now())),
+                        true);
             });
         } finally {
-            // the id is this request's alone: whatever it claimed and did not store is released
-            session.settle(saved);
+            // without a key the id is this request's alone: whatever it claimed and did not store is released; under a
+            // key a copy of the request may have stored it, so settle against what is stored
+            session.settle(
+                    booked != null
+                            ? booked.schedule()
+                            : idempotencyKey == null
+                                    ? null
+                                    : schedules.find(episodeId).orElse(null));
         }
-        log.info("Appointment {} booked online in slot {}", appointment.appointmentId(), slotId);
-        return appointment;
+        if (booked.now()) {
+            log.info("Appointment {} booked online in slot {}", appointmentId, slotId);
+        }
+        return booked.appointment();
     }
 
-    /** Moves a booked appointment to another open slot that suits its type. */
-    Appointment reschedule(String appointmentId, String slotId) {
+    /**
+     * Moves a booked appointment to another open slot that suits its type. Under an {@code Idempotency-Key} a retry
+     * of the same request answers the appointment as it stands and moves nothing; the key with another request is a
+     * 409.
+     */
+    Appointment reschedule(String appointmentId, String slotId, String idempotencyKey) {
+        String requestHash = requestHash(idempotencyKey, "reschedule", appointmentId, slotId);
+        Optional<Appointment> answered = idempotencyKey == null
+                ? Optional.empty()
+                : schedules
+                        .holding(appointmentId)
+                        .flatMap(schedule -> schedule.answered(idempotencyKey, requestHash, null));
+        if (answered.isPresent()) {
+            return answered.get();
+        }
         BookingSession session = claiming.session();
         Slot slot = openFutureSlot(slotId, session);
         Moved moved = null;
         try {
-            moved = concurrently(() -> move(appointmentId, slot, session));
+            moved = concurrently(() -> move(appointmentId, slot, session, idempotencyKey, requestHash));
         } finally {
             // the claim is keyed by the appointment's id: settle against what is stored, whoever stored it
             session.settle(
@@ -125,8 +176,12 @@ class OnlineBooking {
         return moved.after();
     }
 
-    /** Cancels an appointment; cancelling one already cancelled changes nothing. */
-    Appointment cancel(String appointmentId, String reason) {
+    /**
+     * Cancels an appointment; cancelling one already cancelled changes nothing. Under an {@code Idempotency-Key} a
+     * retry of the same request answers the appointment as it stands; the key with another request is a 409.
+     */
+    Appointment cancel(String appointmentId, String reason, String idempotencyKey) {
+        String requestHash = requestHash(idempotencyKey, "cancel", appointmentId, reason);
         String why = reason == null || reason.isBlank() ? CANCELLED_ONLINE : reason;
         BookingSession session = claiming.session();
         Instant now = session.now();
@@ -134,13 +189,19 @@ class OnlineBooking {
         Appointment cancelled = concurrently(() -> {
             EpisodeSchedule schedule = holding(appointmentId);
             stored[0] = schedule;
+            Optional<Appointment> earlier = schedule.answered(idempotencyKey, requestHash, null);
+            if (earlier.isPresent()) {
+                // a retry goes on as a repeated cancellation does: the first may have stopped before the waitlist
+                return earlier.get();
+            }
             Appointment appointment = schedule.appointment(appointmentId).orElseThrow();
             if (!appointment.isBooked()) {
                 return appointment;
             }
             Appointment cancelledNow = appointment.cancel();
             stored[0] = store.save(followUps.planned(
-                    schedule.replaced(cancelledNow, events.cancelled(cancelledNow, why)),
+                    schedule.replaced(cancelledNow, events.cancelled(cancelledNow, why))
+                            .keyed(idempotencyKey, requestHash, appointmentId),
                     List.of(),
                     FollowUpPlanner.cancelledWithAppointment(appointmentId, schedule.followUps()),
                     now));
@@ -159,8 +220,13 @@ class OnlineBooking {
         return holding(appointmentId).appointment(appointmentId).orElseThrow();
     }
 
-    private Moved move(String appointmentId, Slot slot, BookingSession session) {
+    private Moved move(
+            String appointmentId, Slot slot, BookingSession session, String idempotencyKey, String requestHash) {
         EpisodeSchedule schedule = holding(appointmentId);
+        Optional<Appointment> earlier = schedule.answered(idempotencyKey, requestHash, null);
+        if (earlier.isPresent()) {
+            return new Moved(earlier.get(), earlier.get(), schedule);
+        }
         Appointment appointment = schedule.appointment(appointmentId).orElseThrow();
         if (!appointment.isBooked()) {
             throw new ConflictException("Appointment " + appointmentId + " is " + appointment.status());
@@ -186,7 +252,8 @@ class OnlineBooking {
         EpisodeSchedule saved = save(
                 session,
                 followUps.planned(
-                        schedule.replaced(after, events.rescheduled(after)),
+                        schedule.replaced(after, events.rescheduled(after))
+                                .keyed(idempotencyKey, requestHash, appointmentId),
                         reminders.forAppointments(List.of(after), schedule.contact(), session.now()),
                         oldReminders,
                         session.now()));
@@ -270,5 +337,12 @@ class OnlineBooking {
         return new BookingPlan(appointment.episodeId(), List.of(appointment), List.of(), List.of(), List.of());
     }
 
+    private static String requestHash(String idempotencyKey, String... request) {
+        return idempotencyKey == null ? null : IdempotencyKeys.fingerprint(request);
+    }
+
     private record Moved(Appointment before, Appointment after, EpisodeSchedule schedule) {}
+
+    /** What a booking answers, the schedule as stored with it, and whether this request booked it. */
+    private record Booked(Appointment appointment, EpisodeSchedule schedule, boolean now) {}
 }

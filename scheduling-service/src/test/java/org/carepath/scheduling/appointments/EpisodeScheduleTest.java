@@ -1,6 +1,7 @@
 package org.carepath.scheduling.appointments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.carepath.events.scheduling.Specialty;
 import org.carepath.events.triage.Disposition;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.platform.messaging.OutboxMessage;
+import org.carepath.platform.web.ConflictException;
 import org.carepath.scheduling.booking.Appointment;
 import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.Decisions;
@@ -92,12 +94,75 @@ class EpisodeScheduleTest {
     @Test
     void aDocumentStoredWithoutListsReadsAsEmpty() {
         EpisodeSchedule stored = new EpisodeSchedule(
-                "ep-1", 3L, 2, Disposition.RECOVERED, null, null, null, null, null, null, null, null, null);
+                "ep-1", 3L, 2, Disposition.RECOVERED, null, null, null, null, null, null, null, null, null, null);
 
         assertThat(stored.bookings().appointments()).isEmpty();
         assertThat(stored.hasApplied("event-1")).isFalse();
         assertThat(stored.outbox()).isEmpty();
         assertThat(stored.followUps()).isEmpty();
+        assertThat(stored.keyedRequests()).isEmpty();
+    }
+
+    @Test
+    void aRetryUnderItsKeyIsAnsweredWithTheAppointmentAsItStands() {
+        Appointment consult = appointment("ep-1:CHEMODENERVATION_CONSULT:online:k", "rehab-1", TUESDAY_9AM);
+        EpisodeSchedule booked = EpisodeSchedule.unknown("ep-1")
+                .planned(bookingOf(consult), List.of(event("booked")))
+                .keyed("key-1", "hash-1", consult.appointmentId());
+        EpisodeSchedule since = booked.replaced(consult.cancel(), event("cancelled"));
+
+        assertThat(booked.answered("key-1", "hash-1", null)).contains(consult);
+        assertThat(since.answered("key-1", "hash-1", null))
+                .hasValueSatisfying(
+                        appointment -> assertThat(appointment.status()).isEqualTo(AppointmentStatus.CANCELLED));
+        assertThat(since.keyedRequests()).hasSize(1);
+    }
+
+    @Test
+    void aNewKeyOrNoKeyIsAnsweredByNothingEarlier() {
+        Appointment consult = appointment("ep-1:CHEMODENERVATION_CONSULT:online:k", "rehab-1", TUESDAY_9AM);
+        EpisodeSchedule booked = EpisodeSchedule.unknown("ep-1")
+                .planned(bookingOf(consult), List.of())
+                .keyed("key-1", "hash-1", consult.appointmentId());
+
+        assertThat(booked.answered("key-2", "hash-1", null)).isEmpty();
+        assertThat(booked.answered(null, null, consult.appointmentId())).isEmpty();
+        assertThat(booked.keyed(null, null, "anything")).isSameAs(booked);
+    }
+
+    @Test
+    void theKeyOfOneRequestWithAnotherRequestIsAConflict() {
+        Appointment consult = appointment("ep-1:CHEMODENERVATION_CONSULT:online:k", "rehab-1", TUESDAY_9AM);
+        EpisodeSchedule booked = EpisodeSchedule.unknown("ep-1")
+                .planned(bookingOf(consult), List.of())
+                .keyed("key-1", "hash-1", consult.appointmentId());
+
+        assertThatThrownBy(() -> booked.answered("key-1", "hash-2", null))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("Idempotency-Key");
+    }
+
+    @Test
+    void anEpisodeRemembersItsLatestKeysOnlyAndABookingItsOwnIdAfterItsKeyIsForgotten() {
+        Appointment consult = appointment("ep-1:CHEMODENERVATION_CONSULT:online:k", "rehab-1", TUESDAY_9AM);
+        EpisodeSchedule schedule = EpisodeSchedule.unknown("ep-1")
+                .planned(bookingOf(consult), List.of())
+                .keyed("key-0", "hash-0", consult.appointmentId());
+        for (int i = 1; i <= EpisodeSchedule.KEPT_KEYED_REQUESTS; i++) {
+            schedule = schedule.keyed("key-" + i, "hash-" + i, consult.appointmentId());
+        }
+
+        assertThat(schedule.keyedRequests()).hasSize(EpisodeSchedule.KEPT_KEYED_REQUESTS);
+        assertThat(schedule.keyedRequest("key-0")).isEmpty();
+        assertThat(schedule.keyedRequest("key-" + EpisodeSchedule.KEPT_KEYED_REQUESTS))
+                .isPresent();
+        assertThat(schedule.answered("key-0", "hash-0", null)).isEmpty();
+        assertThat(schedule.answered("key-0", "hash-0", consult.appointmentId()))
+                .contains(consult);
+    }
+
+    private static BookingPlan bookingOf(Appointment appointment) {
+        return new BookingPlan(appointment.episodeId(), List.of(appointment), List.of(), List.of(), List.of());
     }
 
     private static Appointment appointment(String id, String providerId, Instant start) {

@@ -212,7 +212,7 @@ class SchedulingPropertiesIT {
             List<AppointmentType> types =
                     Arrays.stream(AppointmentType.values()).filter(slot::suits).toList();
             AppointmentType type = types.get(random.nextInt(types.size()));
-            online.book(episodeId, slot.slotId(), type);
+            online.book(episodeId, slot.slotId(), type, aKey());
             return "book " + type + " in " + slot.slotId();
         }
 
@@ -222,7 +222,7 @@ class SchedulingPropertiesIT {
                 return "nothing to move";
             }
             Slot slot = aSlotOf(booked.get().specialty(), now);
-            online.reschedule(booked.get().appointmentId(), slot.slotId());
+            online.reschedule(booked.get().appointmentId(), slot.slotId(), aKey());
             return "move " + booked.get().appointmentId() + " to " + slot.slotId();
         }
 
@@ -231,8 +231,13 @@ class SchedulingPropertiesIT {
             if (booked.isEmpty()) {
                 return "nothing to cancel";
             }
-            online.cancel(booked.get().appointmentId(), null);
+            online.cancel(booked.get().appointmentId(), null, aKey());
             return "cancel " + booked.get().appointmentId();
+        }
+
+        /** Now and then no key, else one of a few: a key met again is a retry of its request, or a 409. */
+        private String aKey() {
+            return random.nextInt(3) == 0 ? null : "key-" + random.nextInt(4);
         }
 
         void assertInvariants(Instant now, String after) {

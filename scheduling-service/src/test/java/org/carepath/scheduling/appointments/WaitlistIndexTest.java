@@ -1,0 +1,129 @@
+package org.carepath.scheduling.appointments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.carepath.events.intake.Region;
+import org.carepath.events.scheduling.AppointmentType;
+import org.carepath.events.scheduling.Specialty;
+import org.carepath.scheduling.booking.WaitlistEntry;
+import org.carepath.scheduling.booking.WaitlistStatus;
+import org.carepath.testing.ScanCountingBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * The waitlist index on the wire server: oldest first among the entries whose window fits (scheduling-rules §4.3),
+ * one document per specialty and day the window ends, so neither a write nor a read grows with the waitlist's
+ * history; read by {@code _id} only.
+ */
+class WaitlistIndexTest {
+
+    private static final Instant NOW = Instant.parse("2027-03-01T15:00:00Z");
+    private static final Duration DAY = Duration.ofDays(1);
+
+    private final ScanCountingBackend backend = new ScanCountingBackend();
+    private MongoServer server;
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private WaitlistIndex index;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(backend);
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        mongo = new MongoTemplate(client, "waitlist-test");
+        index = new WaitlistIndex(mongo);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void theOldestEntriesWhoseWindowHoldsTheSlotComeFirst() {
+        index.add(List.of(
+                entry("young", NOW.minus(Duration.ofHours(1)), NOW.plus(DAY.multipliedBy(14))),
+                entry("old", NOW.minus(DAY.multipliedBy(3)), NOW.plus(DAY.multipliedBy(5))),
+                entry("ended-before-the-slot", NOW.minus(DAY.multipliedBy(9)), NOW.plus(DAY)),
+                entry("middle", NOW.minus(DAY), NOW.plus(DAY.multipliedBy(30)))));
+
+        List<WaitlistIndex.Noted> noted =
+                index.waitingFor(Specialty.ORTHOPEDIC_SPINE, NOW.plus(DAY.multipliedBy(2)), 10);
+
+        assertThat(noted).extracting(WaitlistIndex.Noted::episodeId).containsExactly("old", "middle", "young");
+        assertThat(index.waitingFor(Specialty.ORTHOPEDIC_SPINE, NOW.plus(DAY.multipliedBy(2)), 2))
+                .extracting(WaitlistIndex.Noted::episodeId)
+                .containsExactly("old", "middle");
+        assertThat(index.waitingFor(Specialty.SPINE_SURGEON, NOW, 10)).isEmpty();
+        assertThat(backend.fullScans("waitlist-test", WaitlistIndex.COLLECTION)).isZero();
+    }
+
+    @Test
+    void eachDocumentHoldsOneDayOfWindowsAndPassedDaysAreDropped() {
+        for (int i = 0; i < 30; i++) {
+            index.add(List.of(entry("episode-" + i, NOW, NOW.plus(DAY.multipliedBy(1 + i % 3)))));
+        }
+
+        assertThat(entriesIn("ORTHOPEDIC_SPINE|2027-03-02")).hasSize(10);
+        assertThat(entriesIn("ORTHOPEDIC_SPINE|2027-03-04")).hasSize(10);
+        assertThat(index.waiting(NOW, 100)).hasSize(30);
+
+        // two and a half days later, the windows ending on the first two days are over
+        assertThat(index.waiting(NOW.plus(Duration.ofHours(60)), 100)).hasSize(10);
+        assertThat(mongo.findById("ORTHOPEDIC_SPINE|2027-03-02", Document.class, WaitlistIndex.COLLECTION))
+                .isNull();
+        assertThat(mongo.findById("ORTHOPEDIC_SPINE", Document.class, WaitlistIndex.COLLECTION)
+                        .getList("days", String.class))
+                .containsExactly("2027-03-04");
+        assertThat(backend.fullScans("waitlist-test", WaitlistIndex.COLLECTION)).isZero();
+    }
+
+    @Test
+    void aRemovedEntryIsForgottenAndEntriesNotedBeforeTheDaysAreStillRead() {
+        mongo.save(
+                new Document("_id", "ORTHOPEDIC_SPINE").append("episodeIds", List.of("legacy-episode")),
+                WaitlistIndex.COLLECTION);
+        index.add(List.of(entry("served", NOW, NOW.plus(DAY.multipliedBy(5)))));
+
+        List<WaitlistIndex.Noted> noted = index.waitingFor(Specialty.ORTHOPEDIC_SPINE, NOW.plus(DAY), 10);
+        assertThat(noted).extracting(WaitlistIndex.Noted::episodeId).containsExactly("legacy-episode", "served");
+
+        index.remove(Specialty.ORTHOPEDIC_SPINE, noted);
+
+        assertThat(index.waitingFor(Specialty.ORTHOPEDIC_SPINE, NOW.plus(DAY), 10))
+                .isEmpty();
+    }
+
+    private List<String> entriesIn(String id) {
+        return mongo.findById(id, Document.class, WaitlistIndex.COLLECTION).getList("episodeIds", String.class);
+    }
+
+    private static WaitlistEntry entry(String episodeId, Instant waitlistedAt, Instant windowEnd) {
+        return new WaitlistEntry(
+                episodeId + ":visit",
+                episodeId,
+                1,
+                AppointmentType.SPECIALIST_VISIT,
+                Specialty.ORTHOPEDIC_SPINE,
+                null,
+                Region.QUEENS,
+                waitlistedAt,
+                windowEnd,
+                List.of(),
+                waitlistedAt,
+                WaitlistStatus.WAITING,
+                "BK-SP",
+                false);
+    }
+}
