@@ -86,7 +86,8 @@ class DashboardBrowserIT extends RunningClinicView {
                         () -> api.get("/api/v1/overview").json(),
                         figures -> hasEmergency(figures, emergency)
                                 && bookedOn(figures, SITE, day) >= 1
-                                && figures.path("waitlistTotal").asInt() >= 1);
+                                && waiting(figures, "IMAGING", "NASSAU") >= 1
+                                && figures.path("estimates").toString().contains("\"MEDICARE\""));
 
         // when a person opens the page: it holds no data and asks for a token
         chrome.get(base() + "/");
@@ -98,19 +99,23 @@ class DashboardBrowserIT extends RunningClinicView {
         chrome.findElement(By.id("token-input")).sendKeys(TestTokens.get().forRole("operations"));
         chrome.findElement(By.cssSelector("#token-entry button[type=submit]")).click();
 
-        // then it shows what the overview says
+        // then it shows what the overview says (compared with the overview read again, as the page redraws)
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#emergencies tr[data-episode='" + emergency + "']")));
-        assertThat(text("emergency-count"))
-                .isEqualTo(String.valueOf(overview.path("openEmergencies").size()));
+        await().atMost(FLOW).untilAsserted(() -> {
+            JsonNode current = api.get("/api/v1/overview").json();
+            assertThat(text("emergency-count"))
+                    .isEqualTo(String.valueOf(current.path("openEmergencies").size()));
+            WebElement slot = chrome.findElement(
+                    By.cssSelector("#appointment-grid td[data-site='" + SITE + "'][data-date='" + day + "']"));
+            assertThat(slot.getAttribute("data-booked")).isEqualTo(String.valueOf(bookedOn(current, SITE, day)));
+            assertThat(slot.getText()).startsWith(String.valueOf(bookedOn(current, SITE, day)));
+            assertThat(text("waitlist-total"))
+                    .isEqualTo(String.valueOf(current.path("waitlistTotal").asInt()));
+        });
+        assertThat(bookedOn(overview, SITE, day)).isPositive();
         WebElement row = chrome.findElement(By.cssSelector("#emergencies tr[data-episode='" + emergency + "']"));
         assertThat(row.getText()).contains(emergency, "Queens", "ER-1");
-        WebElement slot = chrome.findElement(
-                By.cssSelector("#appointment-grid td[data-site='" + SITE + "'][data-date='" + day + "']"));
-        assertThat(slot.getAttribute("data-booked")).isEqualTo(String.valueOf(bookedOn(overview, SITE, day)));
-        assertThat(slot.getText()).startsWith(String.valueOf(bookedOn(overview, SITE, day)));
-        assertThat(text("waitlist-total"))
-                .isEqualTo(String.valueOf(overview.path("waitlistTotal").asInt()));
         assertThat(chrome.findElement(By.cssSelector("#waitlist tr[data-specialty='IMAGING'][data-region='NASSAU']"))
                         .getText())
                 .contains("Imaging", "Nassau");
@@ -136,7 +141,7 @@ class DashboardBrowserIT extends RunningClinicView {
         }
         wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#emergencies tr[data-episode='" + second + "']")));
-        assertThat(Integer.parseInt(text("emergency-count"))).isEqualTo(before + 1);
+        assertThat(Integer.parseInt(text("emergency-count"))).isGreaterThanOrEqualTo(before + 1);
 
         screenshot(Path.of("target", "dashboard.png"));
     }
@@ -181,6 +186,16 @@ class DashboardBrowserIT extends RunningClinicView {
             }
         }
         return false;
+    }
+
+    private static int waiting(JsonNode overview, String specialty, String region) {
+        for (JsonNode entry : overview.path("waitlist")) {
+            if (specialty.equals(entry.path("specialty").asString())
+                    && region.equals(entry.path("region").asString())) {
+                return entry.path("count").asInt();
+            }
+        }
+        return 0;
     }
 
     private static int bookedOn(JsonNode overview, String siteId, LocalDate day) {
