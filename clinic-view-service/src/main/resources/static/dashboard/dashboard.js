@@ -39,6 +39,14 @@
     return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
+  /** Places are proper names: every word capitalised (Staten Island). */
+  function place(value) {
+    if (value === null || value === undefined) { return '–'; }
+    return String(value).toLowerCase().split('_').map(function (word) {
+      return word.charAt(0).toUpperCase() + word.slice(1);
+    }).join(' ');
+  }
+
   function clinicDate(date) {
     return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
       .format(date);
@@ -220,7 +228,7 @@
     replaceRows($('emergencies').tBodies[0], emergencies.map(function (emergency) {
       return row([
         el('td', emergency.episodeId, { class: 'id' }),
-        el('td', label(emergency.region)),
+        el('td', place(emergency.region)),
         el('td', when(emergency.decidedAt)),
         el('td', (emergency.rules || []).join(', '))
       ], { 'data-episode': emergency.episodeId });
@@ -240,7 +248,7 @@
     replaceRows(table.tHead, [head]);
     replaceRows(table.tBodies[0], grid.sites.map(function (site) {
       var tr = el('tr', null, { 'data-site': site.siteId });
-      tr.appendChild(el('th', site.name || site.siteId, { title: [site.kind, label(site.region)].filter(Boolean).join(' · ') }));
+      tr.appendChild(el('th', site.name || site.siteId, { title: [site.kind, place(site.region)].filter(Boolean).join(' · ') }));
       (site.days || []).forEach(function (day) {
         var utilisation = day.utilisation === null || day.utilisation === undefined ? null : Number(day.utilisation);
         var td = el('td', null, {
@@ -272,14 +280,14 @@
     }, 0) : total;
     $('waitlist-empty').hidden = waitlist.length > 0;
     replaceRows($('waitlist').tBodies[0], waitlist.map(function (entry) {
-      return row([el('td', label(entry.specialty)), el('td', label(entry.region)), el('td', entry.count, { class: 'n' })],
+      return row([el('td', label(entry.specialty)), el('td', place(entry.region)), el('td', entry.count, { class: 'n' })],
         { 'data-specialty': entry.specialty, 'data-region': entry.region });
     }));
     var specialties = unique(waitlist.map(function (entry) { return entry.specialty; }));
     var regions = unique(waitlist.map(function (entry) { return entry.region; }));
     chart('waitlist-chart', 'bar', specialties.map(label), regions.map(function (region, i) {
       return {
-        label: label(region),
+        label: place(region),
         backgroundColor: PALETTE[i % PALETTE.length],
         data: specialties.map(function (specialty) {
           var found = waitlist.filter(function (e) { return e.specialty === specialty && e.region === region; })[0];
