@@ -56,7 +56,7 @@ class TriageDecidedFunctionIT {
 
     @Test
     void aBatchOfDecisionsBooksEachEpisodeOnceHoweverOftenItComes() {
-        Instant decidedAt = Epochs.start(31);
+        Instant decidedAt = Epochs.start(50);
         TestClock.CLOCK.set(decidedAt);
         String first = newEpisodeId();
         String second = newEpisodeId();
