@@ -101,7 +101,8 @@ class ClinicViewApiIT extends RunningClinicView {
                                 && worklist("?disposition=CONSERVATIVE_CARE&size=200")
                                         .toString()
                                         .contains(booked.episodeId())
-                                && worklist("").toString().contains("\"payer\":\"MEDICARE\""));
+                                && worklist("").toString().contains("\"payer\":\"MEDICARE\"")
+                                && figures.get("waitlistTotal").asInt() >= 1);
 
         JsonNode row = openEmergency(overview, emergency);
         assertThat(row.get("region").asString()).isEqualTo("QUEENS");

@@ -122,6 +122,34 @@ public final class AccessMatrix {
         assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
     }
 
+    /**
+     * N reads of an episode's data by {@code role} and one by a role refused leave exactly N + 1 new audit records
+     * for the episode ({@code GET /api/v1/audit}, role admin), the refused one DENIED, none with {@code forbidden}
+     * text (the patient data the episode holds).
+     */
+    public static void assertReadsAudited(
+            HttpJson service, String path, String episodeId, String role, String refusedRole, String... forbidden) {
+        TestTokens tokens = TestTokens.get();
+        HttpJson admin = service.as(tokens.forRole("admin"));
+        String audit = "/api/v1/audit?episodeId=" + episodeId;
+        long before = admin.get(audit).json().get("total").asLong();
+        int reads = 5;
+        for (int i = 0; i < reads; i++) {
+            HttpJson.Response read = service.as(tokens.forRole(role)).get(path);
+            assertThat(read.status()).as(read.body()).isEqualTo(200);
+        }
+        assertThat(service.as(tokens.forRole(refusedRole)).get(path).status()).isEqualTo(403);
+
+        HttpJson.Response after = admin.get(audit);
+
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.json().get("total").asLong()).isEqualTo(before + reads + 1);
+        assertThat(after.body()).contains("DENIED");
+        for (String text : forbidden) {
+            assertThat(after.body()).doesNotContain(text);
+        }
+    }
+
     private static void assertAnswer(HttpJson client, Call call, Map<String, String> ids, Expected expected) {
         String target = call.target().apply(ids);
         HttpJson.Response response = call.method().equals("GET")

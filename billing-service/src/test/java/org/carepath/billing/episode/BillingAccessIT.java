@@ -128,6 +128,14 @@ class BillingAccessIT extends RunningBillingService {
     }
 
     @Test
+    void nReadsOfAnEstimateLeaveExactlyNAuditRecords() {
+        String episodeId = estimatedEpisode("MRN-AUDIT-" + UUID.randomUUID());
+
+        AccessMatrix.assertReadsAudited(
+                billing, "/api/v1/episodes/" + episodeId + "/estimate", episodeId, "staff", "operations", "MRN-AUDIT");
+    }
+
+    @Test
     void anUnknownPathIsDeniedNotServed() {
         assertThat(billing.anonymous().get("/api/v1/nothing-here").status()).isEqualTo(401);
         assertThat(billing.as(TestTokens.get().forRole("admin"))

@@ -294,7 +294,9 @@ final class Bench {
                 .line("- machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + Numbers.bytes(memory)
                         + " memory, Java " + System.getProperty("java.version") + "; broker, MongoDB wire server and"
                         + " bench in one JVM"
-                        + (options.services() ? ", the four services as their own processes" : ", no services"))
+                        + (options.services()
+                                ? ", the four services and the clinic view as their own processes"
+                                : ", no services"))
                 .line("- stack: `" + scratchDir + "` (data and logs), " + partitions + " partitions per topic")
                 .line("- method: open loop; report i is due at start + i / rate and its latency counts from that"
                         + " intended time, whatever happened before it (no coordinated omission). Latencies are"

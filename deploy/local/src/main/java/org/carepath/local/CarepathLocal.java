@@ -100,8 +100,9 @@ public final class CarepathLocal {
         return String.join(
                 "\n",
                 "usage: deploy/carepath up|demo|infra|token ROLE [--mrn MRN]",
-                "  up     Kafka (127.0.0.1:9092), MongoDB (127.0.0.1:27017), the four services (8081-8084) and the",
-                "         local authorization server (127.0.0.1:9000)",
+                "  up     Kafka (127.0.0.1:9092), MongoDB (127.0.0.1:27017), the four services (8081-8084), the clinic",
+                "         view with the operations dashboard (http://127.0.0.1:8085/) and the local authorization",
+                "         server (127.0.0.1:9000)",
                 "  demo   up, then send the sample episodes and print each one's pathway",
                 "  infra  Kafka and MongoDB only, for running a service from the IDE",
                 "  token  print an access token for ROLE from the running local stack (patient: --mrn MRN)",
@@ -125,8 +126,14 @@ public final class CarepathLocal {
         String services = Stream.of(CarepathService.values())
                 .map(service -> service.artifactId() + "=" + fleet.baseUrl(service))
                 .collect(Collectors.joining(" "));
-        return "READY " + services + " kafka=" + infrastructure.kafkaBootstrapServers() + " mongodb="
-                + infrastructure.mongoUri() + " (tokens: deploy/carepath token ROLE)";
+        return "READY " + services + " dashboard=" + dashboardUrl(fleet) + " kafka="
+                + infrastructure.kafkaBootstrapServers() + " mongodb=" + infrastructure.mongoUri()
+                + " (tokens: deploy/carepath token ROLE)";
+    }
+
+    /** The operations dashboard: clinic-view-service's page at {@code /}. */
+    static String dashboardUrl(ServiceFleet fleet) {
+        return fleet.baseUrl(CarepathService.CLINIC_VIEW).resolve("/").toString();
     }
 
     private static void runDemo(LocalStack stack, ServiceFleet fleet, PrintStream out) {
@@ -142,6 +149,9 @@ public final class CarepathLocal {
                 fleet.baseUrl(CarepathService.BILLING));
         try {
             new Demo(client, Clock.systemUTC(), stack::pauseUnlessStopping, out).run(DemoEpisodes.load(json));
+            out.println();
+            out.println("The operations dashboard: " + dashboardUrl(fleet)
+                    + " (paste the token printed by: deploy/carepath token operations)");
         } catch (RuntimeException demoFailed) {
             // The stack itself is fine: say what went wrong and stay up, as `up` would.
             out.println("DEMO failed: " + demoFailed.getMessage());

@@ -3,14 +3,16 @@ package org.carepath.local;
 import java.nio.file.Path;
 
 /**
- * The processes of the local stack: the four services of the contract and the local authorization server,
- * their Maven modules and their default ports (CONTRACT.md).
+ * The processes of the local stack: the four pathway services of the contract, the clinic view (the read model
+ * behind the operations dashboard) and the local authorization server, their Maven modules and their default ports
+ * (CONTRACT.md).
  */
 public enum CarepathService {
     INTAKE("intake-service", 8081),
     TRIAGE("triage-service", 8082),
     SCHEDULING("scheduling-service", 8083),
     BILLING("billing-service", 8084),
+    CLINIC_VIEW("clinic-view-service", 8085),
     AUTHORIZATION_SERVER("authorization-server", 9000, "deploy/authorization-server", "carepath-authorization-server");
 
     static final String VERSION = "0.1.0-SNAPSHOT";
@@ -39,9 +41,9 @@ public enum CarepathService {
         return defaultPort;
     }
 
-    /** One of the four pathway services (not the local issuer). */
+    /** One of the four pathway services (not the clinic view, which only reads the topics, nor the local issuer). */
     public boolean isPathwayService() {
-        return this != AUTHORIZATION_SERVER;
+        return this != AUTHORIZATION_SERVER && this != CLINIC_VIEW;
     }
 
     /** The Spring Boot fat jar Maven builds for this process under {@code projectRoot}. */

@@ -65,7 +65,7 @@ public final class LocalStack {
     }
 
     public ServiceFleet startServices(Map<CarepathService, Integer> ports, Duration timeout) {
-        out.println("Starting the four services; their output goes to " + logDir());
+        out.println("Starting the four services and the clinic view; their output goes to " + logDir());
         fleet = ServiceFleet.launch(
                 projectRoot, infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(), logDir(), ports);
         fleet.awaitReady(timeout, line -> out.println("  " + line));

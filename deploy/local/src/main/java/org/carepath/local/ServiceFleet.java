@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The four services, each its own {@code java -Xmx256m -jar} child process, started in parallel against a given
+ * The four services and the clinic view, each its own {@code java -Xmx256m -jar} child process, started in parallel against a given
  * Kafka broker and MongoDB, each with its output in {@code <logDir>/<service>.log}.
  *
  * <p>{@link #close()} stops them all (SIGTERM, then a forcible kill after a grace period). A JVM shutdown hook does
@@ -52,7 +52,10 @@ public final class ServiceFleet implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(stopOnJvmExit);
     }
 
-    /** Starts the four services and the local issuer on their contract ports (8081–8084, 9000); see the overload. */
+    /**
+     * Starts the four services, the clinic view and the local issuer on their contract ports (8081–8085, 9000); see
+     * the overload.
+     */
     public static ServiceFleet start(
             Path projectRoot,
             String kafkaBootstrap,
@@ -94,7 +97,10 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
-    /** The contract's ports: intake 8081, triage 8082, scheduling 8083, billing 8084, the local issuer 9000. */
+    /**
+     * The contract's ports: intake 8081, triage 8082, scheduling 8083, billing 8084, clinic view 8085, the local
+     * issuer 9000.
+     */
     public static Map<CarepathService, Integer> defaultPorts() {
         Map<CarepathService, Integer> ports = new EnumMap<>(CarepathService.class);
         for (CarepathService service : CarepathService.values()) {

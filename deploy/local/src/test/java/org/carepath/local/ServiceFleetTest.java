@@ -31,7 +31,7 @@ class ServiceFleetTest {
     private final List<String> progress = new CopyOnWriteArrayList<>();
 
     @Test
-    void startsTheFourServicesAndTheIssuerOnTheGivenPortsWithTheBrokerAndDatabaseAddresses() throws Exception {
+    void startsTheServicesTheClinicViewAndTheIssuerOnTheGivenPortsWithTheBrokerAndDatabaseAddresses() throws Exception {
         FakeJars.projectWithHealthyServices(root);
         Map<CarepathService, Integer> ports = freePorts();
         Collection<Long> pids;
@@ -48,10 +48,10 @@ class ServiceFleetTest {
                 assertThat(fleet.logFile(service)).isEqualTo(logDir().resolve(service.artifactId() + ".log"));
                 assertThat(Files.readString(fleet.logFile(service))).startsWith("pid=");
             }
-            assertThat(progress).filteredOn(line -> line.contains(" is up at ")).hasSize(5);
+            assertThat(progress).filteredOn(line -> line.contains(" is up at ")).hasSize(6);
         }
 
-        assertThat(pids).hasSize(5).allSatisfy(pid -> assertThat(isAlive(pid)).isFalse());
+        assertThat(pids).hasSize(6).allSatisfy(pid -> assertThat(isAlive(pid)).isFalse());
         assertThat(childrenRunningFrom(root)).isEmpty();
     }
 
@@ -94,6 +94,7 @@ class ServiceFleetTest {
                         CarepathService.TRIAGE, 8082,
                         CarepathService.SCHEDULING, 8083,
                         CarepathService.BILLING, 8084,
+                        CarepathService.CLINIC_VIEW, 8085,
                         CarepathService.AUTHORIZATION_SERVER, 9000));
     }
 

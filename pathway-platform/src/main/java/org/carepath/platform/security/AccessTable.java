@@ -63,7 +63,11 @@ public final class AccessTable {
             episode(GET, "/api/v1/episodes/{episodeId}/estimate/history", EPISODE_IN_PATH, CLINICIAN, STAFF),
             allow(POST, "/api/v1/estimates", STAFF),
 
-            // clinic-view-service: aggregates carry counts, ids and timings, never a name or an MRN
+            // clinic-view-service: aggregates carry counts, ids and timings, never a name or an MRN. The dashboard
+            // page and its scripts, styles and WebJars hold no data (it reads /api/v1/overview with the user's token).
+            open(GET, "/"),
+            open(GET, "/dashboard/**"),
+            open(GET, "/webjars/**"),
             allow(GET, "/api/v1/overview", OPERATIONS),
             allow(GET, "/api/v1/episodes", OPERATIONS, CLINICIAN, STAFF),
             allow(GET, "/api/v1/appointments", OPERATIONS, STAFF),

@@ -53,6 +53,14 @@ class AccessTableTest {
                 row("GET", "/api/v1/admin/dead-letters", "operations", false, Verdict.ALLOWED),
                 row("GET", "/actuator/prometheus", "operations", false, Verdict.ALLOWED),
                 row("GET", EPISODE, "operations", false, Verdict.FORBIDDEN),
+                row("GET", "/api/v1/overview", null, false, Verdict.UNAUTHENTICATED),
+                row("GET", "/api/v1/overview", "clinician", false, Verdict.FORBIDDEN),
+                // the dashboard page and its assets hold no data: open; only reading them is
+                row("GET", "/", null, false, Verdict.ALLOWED),
+                row("GET", "/dashboard/dashboard.js", null, false, Verdict.ALLOWED),
+                row("GET", "/webjars/chart.js/dist/chart.umd.min.js", null, false, Verdict.ALLOWED),
+                row("POST", "/", null, false, Verdict.UNAUTHENTICATED),
+                row("POST", "/dashboard/index.html", "operations", false, Verdict.FORBIDDEN),
                 row("POST", "/api/v1/admin/dead-letters/replay", "operations", false, Verdict.FORBIDDEN),
                 // admin: nothing clinical
                 row("POST", "/api/v1/admin/dead-letters/replay", "admin", false, Verdict.ALLOWED),

@@ -18,7 +18,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "_id_appointment_claimed", def = "{'_id': 1, 'appointmentId': 1, 'claimedAt': 1}", unique = true)
 record SlotClaim(
         @Id String slotId,
-        @Indexed Instant start,
+        Instant start,
         Instant end,
         String providerId,
         String episodeId,

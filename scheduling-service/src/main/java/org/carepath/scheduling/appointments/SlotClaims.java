@@ -12,9 +12,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.carepath.scheduling.booking.Appointment;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -105,26 +103,13 @@ class SlotClaims {
         return mongo.exists(query(where("_id").is(slotId)), SlotClaim.class);
     }
 
-    /**
-     * Claims made before {@code cutoff} of slots starting after {@code after} (in start, then slot id, order; from
-     * {@code now} when null), at most {@code limit}: the next page of those a saved booking should back by now.
-     */
-    List<SlotClaim> claimedBefore(Instant cutoff, Instant now, SweepCursor after, int limit) {
-        Criteria ahead = after == null || after.start().isBefore(now)
-                ? where("start").gte(now)
-                : new Criteria()
-                        .orOperator(
-                                where("start").gt(after.start()),
-                                where("start").is(after.start()).and("_id").gt(after.slotId()));
-        Query page = query(where("claimedAt").lt(cutoff))
-                .addCriteria(ahead)
-                .with(Sort.by("start", "_id"))
-                .limit(limit);
-        return mongo.find(page, SlotClaim.class);
+    /** The claims on these slots, if any: one read by {@code _id}. */
+    List<SlotClaim> claimsOn(Collection<String> slotIds) {
+        if (slotIds.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(query(where("_id").in(slotIds)), SlotClaim.class);
     }
-
-    /** Where the sweep's last page ended: its last claim's slot start and id. */
-    record SweepCursor(Instant start, String slotId) {}
 
     /** Who holds which of these slots (slot id → appointment id); a free slot is absent. One read by {@code _id}. */
     Map<String, String> holders(Collection<String> slotIds) {

@@ -187,6 +187,19 @@ class SchedulingAccessIT {
     }
 
     @Test
+    void nReadsOfAnEpisodesAppointmentsLeaveExactlyNAuditRecords() {
+        String episodeId = bookedEpisode("MRN-AUDIT-" + UUID.randomUUID()).get("episodeId");
+
+        AccessMatrix.assertReadsAudited(
+                scheduling,
+                "/api/v1/episodes/" + episodeId + "/appointments",
+                episodeId,
+                "staff",
+                "operations",
+                "MRN-AUDIT");
+    }
+
+    @Test
     void anUnknownPathIsDeniedNotServed() {
         assertThat(scheduling.anonymous().get("/api/v1/nothing-here").status()).isEqualTo(401);
         assertThat(scheduling

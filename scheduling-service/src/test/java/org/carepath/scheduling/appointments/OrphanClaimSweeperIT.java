@@ -19,8 +19,10 @@ import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.Decisions;
 import org.carepath.scheduling.directory.Slot;
 import org.carepath.scheduling.directory.SlotCatalog;
+import org.carepath.testing.FullScans;
 import org.carepath.testing.TestInfrastructure;
 import org.carepath.testing.TopicPublisher;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,6 +69,11 @@ class OrphanClaimSweeperIT {
         TestInfrastructure.register(registry);
     }
 
+    @BeforeEach
+    void fromToday() {
+        sweeper.restart();
+    }
+
     @Test
     void freesASlotNoSavedBookingHoldsAndKeepsTheOnesThatAreBooked() {
         // given an episode whose decision booked an MRI and a specialist visit
@@ -98,9 +105,11 @@ class OrphanClaimSweeperIT {
         assertThat(slotIds(scheduling.slots(slotQuery))).doesNotContain(orphanSlot);
 
         // when the sweeper looks once the grace period is over
+        FullScans scans = FullScans.in(mongo);
         int freed = sweeper.sweep(decidedAt.plus(OrphanClaimSweeper.GRACE).plusSeconds(1));
 
-        // then
+        // then: by the directory's slot ids, never a scan of the claims
+        assertThat(scans.since()).doesNotContainKey(SlotClaim.COLLECTION);
         assertThat(freed).isPositive();
         assertThat(slotIds(scheduling.slots(slotQuery))).contains(orphanSlot);
         for (JsonNode appointment : booked) {
@@ -152,8 +161,8 @@ class OrphanClaimSweeperIT {
         // then
         assertThat(orphans).noneMatch(this::isClaimed);
         assertThat(rounds).isLessThan(500);
-        // and a full round takes the sweep back to the start, for the other tests
-        sweeper.sweep(now);
+        // and the next rounds start from today again, for the other tests
+        sweeper.restart();
     }
 
     @Test

@@ -139,6 +139,19 @@ class TriageAccessIT {
     }
 
     @Test
+    void nReadsOfADecisionLeaveExactlyNAuditRecords() {
+        String episodeId = decidedEpisode("MRN-AUDIT-" + UUID.randomUUID());
+
+        AccessMatrix.assertReadsAudited(
+                triage,
+                "/api/v1/episodes/" + episodeId + "/triage",
+                episodeId,
+                "clinician",
+                "integration",
+                "MRN-AUDIT");
+    }
+
+    @Test
     void anUnknownPathIsDeniedNotServed() {
         assertThat(triage.anonymous().get("/api/v1/nothing-here").status()).isEqualTo(401);
         assertThat(triage.as(TestTokens.get().forRole("admin"))
