@@ -3,6 +3,7 @@ package org.carepath.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,6 +23,18 @@ import org.carepath.testing.ReportJson;
 import org.carepath.testing.TestInfrastructure;
 import org.carepath.testing.TopicPublisher;
 import org.carepath.testing.TopicRecorder;
+import org.hl7.fhir.r4.model.Appointment;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Claim;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +51,7 @@ class PathwayEndToEndIT {
     private static final Logger log = LoggerFactory.getLogger(PathwayEndToEndIT.class);
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("America/New_York"));
     private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
 
     private static ServiceFleet fleet;
     private static HttpJson intake;
@@ -170,6 +184,107 @@ class PathwayEndToEndIT {
                                 && cpts(response.json().get("lines")).contains("63030"))
                 .json();
         assertThat(estimate.get("rules").toString()).contains("B-MCR");
+    }
+
+    @Test
+    void aHospitalsFhirMriReportOfAHerniatedDiscLeadsToASurgicalConsultAndAnUpdatedClaim() {
+        String episodeId = report(ReportJson.contractExample(TODAY.minusDays(30)));
+        awaitJson(triage, "/api/v1/episodes/" + episodeId + "/triage");
+        HttpJson clinicView = client(CarepathService.CLINIC_VIEW, "integration");
+        String everythingPath = "/fhir/r4/EpisodeOfCare/" + episodeId + "/$everything";
+        Bundle before = FHIR.newJsonParser()
+                .parseResource(
+                        Bundle.class,
+                        await().atMost(SETTLE)
+                                .until(
+                                        () -> clinicView.get(everythingPath),
+                                        response -> response.status() == 200
+                                                && response.body().contains("\"Claim\""))
+                                .body());
+        String patient = resources(before, Patient.class).get(0).getIdElement().getIdPart();
+        String claimBefore = FHIR.newJsonParser()
+                .encodeResourceToString(resources(before, Claim.class).get(0));
+
+        DiagnosticReport mri = new DiagnosticReport();
+        mri.addIdentifier().setSystem("urn:oid:1.2.840.114350.1.13.99").setValue("ACC-" + episodeId);
+        mri.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
+        mri.setCode(new CodeableConcept(new Coding("http://www.ama-assn.org/go/cpt", "72148", null))
+                .setText("MRI lumbar spine"));
+        mri.setSubject(new Reference("Patient/" + patient));
+        mri.addExtension(new Extension(
+                "https://carepath.org/fhir/StructureDefinition/episode", new Reference("EpisodeOfCare/" + episodeId)));
+        mri.addExtension(new Extension(
+                "https://carepath.org/fhir/StructureDefinition/conservative-care-failed", new BooleanType(true)));
+        mri.addConclusionCode(new CodeableConcept(new Coding(
+                "http://hl7.org/fhir/sid/icd-10-cm",
+                "M51.26",
+                "Other intervertebral disc displacement, lumbar region")));
+        var created = clinicView.post(
+                "/fhir/r4/DiagnosticReport",
+                FHIR.newJsonParser().encodeResourceToString(mri),
+                "application/fhir+json",
+                Map.of());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        JsonNode decision = await().atMost(SETTLE)
+                .until(
+                        () -> triage.get("/api/v1/episodes/" + episodeId + "/triage"),
+                        response -> response.status() == 200
+                                && response.json().get("version").asInt() == 2)
+                .json();
+        assertThat(decision.get("disposition").asString()).isEqualTo("SURGICAL_CONSULT");
+        Bundle after = FHIR.newJsonParser()
+                .parseResource(
+                        Bundle.class,
+                        await().atMost(SETTLE)
+                                .until(() -> clinicView.get(everythingPath), response -> {
+                                    if (response.status() != 200) {
+                                        return false;
+                                    }
+                                    Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, response.body());
+                                    return resources(bundle, Appointment.class).stream()
+                                                    .anyMatch(appointment ->
+                                                            appointment.getServiceTypeFirstRep().getCoding().stream()
+                                                                    .anyMatch(coding -> "SURGICAL_CONSULT"
+                                                                            .equals(coding.getCode())))
+                                            && resources(bundle, Claim.class).stream()
+                                                    .anyMatch(claim -> claim.getItem().stream()
+                                                            .anyMatch(item -> "63030"
+                                                                    .equals(item.getProductOrService()
+                                                                            .getCodingFirstRep()
+                                                                            .getCode())));
+                                })
+                                .body());
+        Claim claim = resources(after, Claim.class).get(0);
+        assertThat(claim.getUse()).isEqualTo(Claim.Use.PREDETERMINATION);
+        assertThat(FHIR.newJsonParser().encodeResourceToString(claim)).isNotEqualTo(claimBefore);
+        assertThat(resources(after, EpisodeOfCare.class)
+                        .get(0)
+                        .getTypeFirstRep()
+                        .getCodingFirstRep()
+                        .getCode())
+                .isEqualTo("SURGICAL_CONSULT");
+        // The hospital's retry records nothing new: the decision stays at version 2.
+        assertThat(clinicView
+                        .post(
+                                "/fhir/r4/DiagnosticReport",
+                                FHIR.newJsonParser().encodeResourceToString(mri),
+                                "application/fhir+json",
+                                Map.of())
+                        .status())
+                .isEqualTo(201);
+        assertThat(triage.get("/api/v1/episodes/" + episodeId + "/triage/history")
+                        .json()
+                        .size())
+                .isEqualTo(2);
+    }
+
+    private static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {
+        return bundle.getEntry().stream()
+                .map(Bundle.BundleEntryComponent::getResource)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     @Test

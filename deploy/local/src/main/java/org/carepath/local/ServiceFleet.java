@@ -120,11 +120,14 @@ public final class ServiceFleet implements AutoCloseable {
         createDirectories(logDir);
         List<Child> started = new ArrayList<>();
         String issuer = "http://127.0.0.1:" + requirePort(ports, CarepathService.AUTHORIZATION_SERVER);
+        // clinic-view records FHIR DiagnosticReports through intake's REST API, on whatever port intake has.
+        String intakeUrl = "http://127.0.0.1:" + requirePort(ports, CarepathService.INTAKE);
         try {
             for (CarepathService service : CarepathService.values()) {
                 int port = requirePort(ports, service);
                 Path logFile = logDir.resolve(service.artifactId() + ".log");
-                Process process = startProcess(projectRoot, service, port, kafkaBootstrap, mongoUri, issuer, logFile);
+                Process process =
+                        startProcess(projectRoot, service, port, kafkaBootstrap, mongoUri, issuer, intakeUrl, logFile);
                 started.add(new Child(service, port, logFile, process));
             }
             return new ServiceFleet(started, logDir);
@@ -159,6 +162,7 @@ public final class ServiceFleet implements AutoCloseable {
             String kafkaBootstrap,
             String mongoUri,
             String issuer,
+            String intakeUrl,
             Path logFile) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(
@@ -175,6 +179,7 @@ public final class ServiceFleet implements AutoCloseable {
         environment.put("SERVER_PORT", Integer.toString(port));
         // The services check tokens against the local issuer; the issuer names itself by the same URI.
         environment.put("CAREPATH_ISSUER_URI", issuer);
+        environment.put("CAREPATH_INTAKE_URL", intakeUrl);
         try {
             return builder.start();
         } catch (IOException e) {
