@@ -88,9 +88,18 @@ class FhirIT extends RunningFhirFacade {
         assertThat(resource.getPatient().getReference()).isEqualTo("Patient/" + episode.patientId());
         assertThat(VALIDATION.errors(read.body())).isEmpty();
         assertThat(fhirAs("clinician").get(path).status()).isEqualTo(200);
-        assertThat(fhirAs("staff").get(path).status()).isEqualTo(403);
+        HttpJson.Response forbidden = fhirAs("staff").get(path);
+        HttpJson.Response anonymous = fhirAnonymous().get(path);
+        assertThat(forbidden.status()).isEqualTo(403);
         assertThat(fhirAs("patient").get(path).status()).isIn(403, 404);
-        assertThat(fhirAnonymous().get(path).status()).isEqualTo(401);
+        assertThat(anonymous.status()).isEqualTo(401);
+        for (HttpJson.Response refused : List.of(forbidden, anonymous)) {
+            assertThat(refused.contentType()).startsWith(FHIR_JSON);
+            assertThat(FHIR.newJsonParser()
+                            .parseResource(OperationOutcome.class, refused.body())
+                            .getIssue())
+                    .isNotEmpty();
+        }
     }
 
     @Test

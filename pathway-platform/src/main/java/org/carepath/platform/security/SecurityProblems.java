@@ -87,6 +87,10 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/fhir/")) {
+            writeOperationOutcome(response, status, detail);
+            return;
+        }
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", status.getReasonPhrase());
@@ -96,5 +100,35 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** Under {@code /fhir/} every error is a FHIR OperationOutcome (CONTRACT.md "FHIR R4"), with the same status. */
+    private void writeOperationOutcome(HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        String code;
+        switch (status) {
+            case UNAUTHORIZED:
+                code = "login";
+                break;
+            case FORBIDDEN:
+                code = "forbidden";
+                break;
+            case NOT_FOUND:
+                code = "not-found";
+                break;
+            default:
+                code = status.is5xxServerError() ? "transient" : "security";
+                break;
+        }
+        Map<String, Object> issue = new LinkedHashMap<>();
+        issue.put("severity", "error");
+        issue.put("code", code);
+        issue.put("diagnostics", detail);
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        outcome.put("resourceType", "OperationOutcome");
+        outcome.put("issue", java.util.List.of(issue));
+        response.setStatus(status.value());
+        response.setContentType("application/fhir+json");
+        json.writeValue(response.getOutputStream(), outcome);
     }
 }
