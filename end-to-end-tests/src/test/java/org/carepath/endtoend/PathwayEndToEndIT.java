@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -23,6 +26,10 @@ import org.carepath.testing.ReportJson;
 import org.carepath.testing.TestInfrastructure;
 import org.carepath.testing.TopicPublisher;
 import org.carepath.testing.TopicRecorder;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -192,15 +199,13 @@ class PathwayEndToEndIT {
         awaitJson(triage, "/api/v1/episodes/" + episodeId + "/triage");
         HttpJson clinicView = client(CarepathService.CLINIC_VIEW, "integration");
         String everythingPath = "/fhir/r4/EpisodeOfCare/" + episodeId + "/$everything";
-        Bundle before = FHIR.newJsonParser()
-                .parseResource(
-                        Bundle.class,
-                        await().atMost(SETTLE)
-                                .until(
-                                        () -> clinicView.get(everythingPath),
-                                        response -> response.status() == 200
-                                                && response.body().contains("\"Claim\""))
-                                .body());
+        String beforeJson = await().atMost(SETTLE)
+                .until(
+                        () -> clinicView.get(everythingPath),
+                        response -> response.status() == 200 && response.body().contains("\"Claim\""))
+                .body();
+        assertThat(validationErrors(beforeJson)).isEmpty();
+        Bundle before = FHIR.newJsonParser().parseResource(Bundle.class, beforeJson);
         String patient = resources(before, Patient.class).get(0).getIdElement().getIdPart();
         String claimBefore = FHIR.newJsonParser()
                 .encodeResourceToString(resources(before, Claim.class).get(0));
@@ -255,6 +260,8 @@ class PathwayEndToEndIT {
                                                                             .getCode())));
                                 })
                                 .body());
+        assertThat(validationErrors(FHIR.newJsonParser().encodeResourceToString(after)))
+                .isEmpty();
         Claim claim = resources(after, Claim.class).get(0);
         assertThat(claim.getUse()).isEqualTo(Claim.Use.PREDETERMINATION);
         assertThat(FHIR.newJsonParser().encodeResourceToString(claim)).isNotEqualTo(claimBefore);
@@ -277,6 +284,20 @@ class PathwayEndToEndIT {
                         .json()
                         .size())
                 .isEqualTo(2);
+    }
+
+    /** HAPI's instance validator against base R4: the errors and fatal errors, each with its location. */
+    private static List<String> validationErrors(String json) {
+        FhirValidator validator = FHIR.newValidator()
+                .registerValidatorModule(new FhirInstanceValidator(new ValidationSupportChain(
+                        new DefaultProfileValidationSupport(FHIR),
+                        new CommonCodeSystemsTerminologyService(FHIR),
+                        new InMemoryTerminologyServerValidationSupport(FHIR))));
+        return validator.validateWithResult(json).getMessages().stream()
+                .filter(message -> message.getSeverity() == ResultSeverityEnum.ERROR
+                        || message.getSeverity() == ResultSeverityEnum.FATAL)
+                .map(message -> message.getLocationString() + ": " + message.getMessage())
+                .toList();
     }
 
     private static <T extends Resource> List<T> resources(Bundle bundle, Class<T> type) {
