@@ -286,6 +286,39 @@ class PathwayEndToEndIT {
                 .isEqualTo(2);
     }
 
+    @Test
+    void theEpisodesClinicViewServesAsFhirValidateAgainstBaseR4() {
+        HttpJson clinicView = client(CarepathService.CLINIC_VIEW, "integration");
+        String emergency = report(ReportJson.redFlag(TODAY.minusDays(1)));
+        String referral = report(ReportJson.contractExample(TODAY.minusDays(25))
+                .withSymptoms("TINGLING_LEGS", "STIFFNESS")
+                .withHistory("homeCareTried", true));
+        awaitJson(billing, "/api/v1/episodes/" + emergency + "/estimate");
+        awaitList(scheduling, "/api/v1/episodes/" + referral + "/appointments", list -> types(list)
+                .containsAll(List.of("IMAGING_MRI", "SPECIALIST_VISIT")));
+
+        for (String episodeId : List.of(emergency, referral)) {
+            String path = "/fhir/r4/EpisodeOfCare/" + episodeId + "/$everything";
+            String everything = await().atMost(SETTLE)
+                    .until(
+                            () -> clinicView.get(path),
+                            response -> response.status() == 200
+                                    && response.body().contains("\"CarePlan\"")
+                                    && (episodeId.equals(emergency)
+                                            ? response.body().contains("\"Flag\"")
+                                            : response.body().contains("\"Appointment\"")))
+                    .body();
+            assertThat(validationErrors(everything)).as(episodeId).isEmpty();
+        }
+        String appointments = clinicView
+                .get("/fhir/r4/Appointment?date=ge" + TODAY + "&date=lt" + TODAY.plusDays(30) + "&_count=200")
+                .body();
+        assertThat(validationErrors(appointments)).isEmpty();
+        String active =
+                clinicView.get("/fhir/r4/EpisodeOfCare?status=active&_count=50").body();
+        assertThat(validationErrors(active)).isEmpty();
+    }
+
     /** HAPI's instance validator against base R4: the errors and fatal errors, each with its location. */
     private static List<String> validationErrors(String json) {
         FhirValidator validator = FHIR.newValidator()
