@@ -229,10 +229,11 @@ class SchedulingFuzzIT {
 
     /** The next half-hour orthopedic slot of the epoch's weekdays, one a call. */
     private static String nextSlot() {
+        // twenty half-hour slots a day, Tuesday to Friday (day 0 is the Monday the decisions are made on)
         int n = slots++;
-        int week = n / 100;
-        int day = (n / 20) % 5;
-        Instant start = Epochs.at(EPOCH, 1 + week * 7 + day, "08:00").plus(Duration.ofMinutes(30L * (n % 20)));
+        int week = n / 80;
+        int day = 1 + (n / 20) % 4;
+        Instant start = Epochs.at(EPOCH, week * 7 + day, "08:00").plus(Duration.ofMinutes(30L * (n % 20)));
         return "ortho-queens-1@" + start;
     }
 }
