@@ -251,17 +251,23 @@ class FhirController {
         }
         IBaseResource resource;
         try {
-            IParser parser = fhir.newJsonParser();
+            // JSON is the contract's format; a hospital system's XML is read too, and answered in JSON.
+            IParser parser = body.stripLeading().startsWith("<") ? fhir.newXmlParser() : fhir.newJsonParser();
             resource = parser.parseResource(body);
         } catch (DataFormatException | IllegalArgumentException e) {
             throw new FhirException(
-                    400, IssueType.STRUCTURE, "DiagnosticReport", "the body is not FHIR JSON: " + e.getMessage());
+                    400,
+                    IssueType.STRUCTURE,
+                    "DiagnosticReport",
+                    "the body is not a FHIR resource in JSON (or XML): " + e.getMessage());
         }
         if (!(resource instanceof DiagnosticReport)) {
             throw new FhirException(
                     400, IssueType.INVALID, "", "expected a DiagnosticReport, not a " + resource.fhirType());
         }
-        List<SingleValidationMessage> errors = validation.errors(body);
+        // The validator reads JSON: an XML body is validated as the resource it parsed to.
+        List<SingleValidationMessage> errors = validation.errors(
+                body.stripLeading().startsWith("<") ? fhir.newJsonParser().encodeResourceToString(resource) : body);
         if (!errors.isEmpty()) {
             List<Problem> problems = errors.stream()
                     .map(message -> new Problem(message.getLocationString(), message.getMessage()))

@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
@@ -111,25 +112,51 @@ public final class FindingMapping {
         return Optional.empty();
     }
 
-    /** Whether {@code subject} is this episode's patient: by Carepath's patient id, or by MRN. */
+    /**
+     * Whether {@code subject} is this episode's patient: by Carepath's patient id ({@code Patient/{id}} as served),
+     * by an identifier whose value is the patient's MRN (or Carepath's patient id), on the reference itself or on a
+     * contained Patient it points at.
+     */
     public static boolean subjectIs(DiagnosticReport report, EpisodeRecord record) {
         Reference subject = report.getSubject();
         Optional<String> patientId = EpisodeResources.patientId(record);
         Optional<String> byId = idOf(subject, "Patient");
-        if (byId.isPresent()) {
-            return patientId.isPresent() && patientId.get().equals(byId.get());
+        if (byId.isPresent() && patientId.isPresent() && patientId.get().equals(byId.get())) {
+            return true;
         }
-        if (subject.hasIdentifier() && subject.getIdentifier().hasValue()) {
-            String value = subject.getIdentifier().getValue().strip();
-            if (FhirCodes.PATIENT_ID.equals(subject.getIdentifier().getSystem())) {
-                return patientId.isPresent() && patientId.get().equals(FhirIds.of(value));
+        List<Identifier> identifiers = new ArrayList<>();
+        if (subject.hasIdentifier()) {
+            identifiers.add(subject.getIdentifier());
+        }
+        if (subject.hasReference() && subject.getReference().startsWith("#")) {
+            String local = subject.getReference().substring(1);
+            for (var contained : report.getContained()) {
+                if (contained instanceof Patient patient
+                        && local.equals(contained.getIdElement().getIdPart())) {
+                    identifiers.addAll(patient.getIdentifier());
+                }
             }
-            return record.report() != null
-                    && record.report().patient() != null
-                    && record.report().patient().mrn() != null
-                    && record.report().patient().mrn().strip().equalsIgnoreCase(value);
+        }
+        for (Identifier identifier : identifiers) {
+            if (identifies(identifier, record, patientId)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    private static boolean identifies(Identifier identifier, EpisodeRecord record, Optional<String> patientId) {
+        if (!identifier.hasValue()) {
+            return false;
+        }
+        String value = identifier.getValue().strip();
+        if (FhirCodes.PATIENT_ID.equals(identifier.getSystem())) {
+            return patientId.isPresent() && patientId.get().equals(FhirIds.of(value));
+        }
+        return record.report() != null
+                && record.report().patient() != null
+                && record.report().patient().mrn() != null
+                && record.report().patient().mrn().strip().equalsIgnoreCase(value);
     }
 
     /** The finding, or every problem found: status, subject, conclusion and Carepath's extensions. */

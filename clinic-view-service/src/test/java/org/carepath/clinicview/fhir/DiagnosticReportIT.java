@@ -90,6 +90,26 @@ class DiagnosticReportIT extends RunningFhirFacade {
     }
 
     @Test
+    void aReportNamingThePatientByMrnInXmlIsRecordedToo() {
+        Published episode = PublishedEpisodes.chronicReferral(topics, fhir());
+        DiagnosticReport report = report(episode)
+                .setSubject(new Reference()
+                        .setIdentifier(new org.hl7.fhir.r4.model.Identifier()
+                                .setSystem("http://hospital.example/mrn")
+                                .setValue(episode.mrn())));
+
+        HttpJson.Response created = fhir().post(
+                        "/DiagnosticReport",
+                        DiagnosticReports.FHIR.newXmlParser().encodeResourceToString(report),
+                        "application/fhir+xml",
+                        Map.of());
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.contentType()).startsWith(FHIR_JSON);
+        assertThat(IntakeStub.get().findingsRecordedFor(episode.episodeId())).isEqualTo(1);
+    }
+
+    @Test
     void aRetryAfterALostAnswerRecordsTheFindingOnce() {
         Published episode = PublishedEpisodes.chronicReferral(topics, fhir());
         IntakeStub intake = IntakeStub.get();

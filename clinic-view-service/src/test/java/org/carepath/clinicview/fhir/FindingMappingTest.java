@@ -98,6 +98,33 @@ class FindingMappingTest {
     }
 
     @Test
+    void theSubjectIsTheEpisodesPatientByIdByMrnOrByAContainedPatient() {
+        var record = Episodes.surgicalConsult();
+        String patientId = EpisodeResources.patientId(record).orElseThrow();
+        DiagnosticReport byId = new DiagnosticReport().setSubject(new Reference("Patient/" + patientId));
+        DiagnosticReport byMrn = new DiagnosticReport()
+                .setSubject(new Reference()
+                        .setIdentifier(
+                                new Identifier().setSystem("urn:oid:1.2.3").setValue("mrn-1004")));
+        DiagnosticReport byContained = new DiagnosticReport().setSubject(new Reference("#p1"));
+        org.hl7.fhir.r4.model.Patient contained = new org.hl7.fhir.r4.model.Patient();
+        contained.setId("p1");
+        contained.addIdentifier().setSystem("http://hospital.example/mrn").setValue("MRN-1004");
+        byContained.addContained(contained);
+        DiagnosticReport theirIdAndOurMrn = new DiagnosticReport()
+                .setSubject(new Reference("Patient/hosp-77").setIdentifier(new Identifier().setValue("MRN-1004")));
+        DiagnosticReport another = new DiagnosticReport().setSubject(new Reference("Patient/pt-someone-else"));
+        DiagnosticReport anotherMrn =
+                new DiagnosticReport().setSubject(new Reference().setIdentifier(new Identifier().setValue("MRN-9999")));
+
+        for (DiagnosticReport report : List.of(byId, byMrn, byContained, theirIdAndOurMrn)) {
+            assertThat(FindingMapping.subjectIs(report, record)).isTrue();
+        }
+        assertThat(FindingMapping.subjectIs(another, record)).isFalse();
+        assertThat(FindingMapping.subjectIs(anotherMrn, record)).isFalse();
+    }
+
+    @Test
     void theSameReportGivesTheSameKeyAndAnotherConclusionAnother() {
         DiagnosticReport report = DiagnosticReports.herniatedDiscMri(EPISODE, "pt-1", "ACC-1");
         DiagnosticReport resent = DiagnosticReports.herniatedDiscMri(EPISODE, "pt-1", "ACC-1");
