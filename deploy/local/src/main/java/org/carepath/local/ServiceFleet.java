@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The four services and the clinic view, each its own {@code java -Xmx256m -jar} child process, started in parallel against a given
+ * The four services and the clinic view, each its own {@code java -Xmx256m -jar} child process (the clinic view
+ * {@code -Xmx640m}, for the FHIR validator), started in parallel against a given
  * Kafka broker and MongoDB, each with its output in {@code <logDir>/<service>.log}.
  *
  * <p>{@link #close()} stops them all (SIGTERM, then a forcible kill after a grace period). A JVM shutdown hook does
@@ -167,7 +168,8 @@ public final class ServiceFleet implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(
                         java.toString(),
-                        "-Xmx256m",
+                        // clinic-view holds HAPI's full R4 validator (about 210 MB) for inbound reports
+                        service == CarepathService.CLINIC_VIEW ? "-Xmx640m" : "-Xmx256m",
                         "-jar",
                         service.jar(projectRoot).toString())
                 .directory(projectRoot.toFile())

@@ -6,18 +6,14 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.RandomGenerator;
 import net.jqwik.api.sessions.JqwikSession;
 import org.carepath.events.Topics;
 import org.carepath.testing.HttpJson;
+import org.carepath.testing.JsonMutations;
 import org.carepath.testing.ReportJson;
 import org.carepath.testing.TestInfrastructure;
 import org.carepath.testing.TopicRecorder;
@@ -30,9 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,7 +41,6 @@ class RequestFuzzIT {
     private static final long SEED = 20261201L;
     private static final LocalDate YESTERDAY =
             LocalDate.now(ZoneId.of("America/New_York")).minusDays(1);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static TopicRecorder published;
 
@@ -93,7 +85,7 @@ class RequestFuzzIT {
             ObjectNode report = (ObjectNode) ReportJson.contractExample(YESTERDAY)
                     .withPatient("mrn", marker)
                     .tree();
-            String body = mutated(report, random);
+            String body = JsonMutations.mutated(report, random);
             HttpJson.Response response = intake.post("/api/v1/episodes", body);
             assertNoServerError(response, body);
             if (response.status() >= 400) {
@@ -128,7 +120,7 @@ class RequestFuzzIT {
         Random random = new Random(seed);
         int accepted = 0;
         for (int i = 0; i < BODIES; i++) {
-            String body = mutated(valid.get(), random);
+            String body = JsonMutations.mutated(valid.get(), random);
             HttpJson.Response response = intake.post("/api/v1/episodes/" + episodeId + "/" + what, body);
             assertNoServerError(response, body);
             if (response.status() < 300) {
@@ -174,96 +166,5 @@ class RequestFuzzIT {
                 .put("levels", 1)
                 .put("conservativeCareFailed", true);
         return finding;
-    }
-
-    /** One to three mutations of a valid body, or now and then no JSON object at all. */
-    static String mutated(ObjectNode valid, Random random) {
-        if (random.nextInt(20) == 0) {
-            return sample(Arbitraries.strings().ofMaxLength(200), random);
-        }
-        int mutations = 1 + random.nextInt(3);
-        for (int m = 0; m < mutations; m++) {
-            List<Slot> slots = new ArrayList<>();
-            collect(valid, slots);
-            Slot slot = slots.get(random.nextInt(slots.size()));
-            switch (random.nextInt(4)) {
-                case 0 -> slot.remove();
-                case 1 -> slot.replace(hostileValue(random));
-                case 2 -> slot.parentObject().set("unknown" + random.nextInt(1000), hostileValue(random));
-                default -> slot.replace(hostileValue(random));
-            }
-        }
-        return JSON.writeValueAsString(valid);
-    }
-
-    private static JsonNode hostileValue(Random random) {
-        return switch (random.nextInt(12)) {
-            case 0 -> NODES.nullNode();
-            case 1 -> NODES.numberNode(sample(Arbitraries.integers(), random));
-            case 2 -> NODES.numberNode(new java.math.BigDecimal("1e100000000"));
-            case 3 -> NODES.numberNode(sample(Arbitraries.doubles(), random));
-            case 4 -> NODES.stringNode(sample(Arbitraries.strings().ofMaxLength(300), random));
-            case 5 -> NODES.stringNode("+1000000000-01-01");
-            case 6 ->
-                NODES.stringNode(
-                        sample(Arbitraries.strings().withCharRange('A', 'Z').ofMaxLength(30), random));
-            case 7 -> NODES.booleanNode(random.nextBoolean());
-            case 8 -> NODES.objectNode().put("x", sample(Arbitraries.strings().ofMaxLength(20), random));
-            case 9 -> deepArray(1 + random.nextInt(200));
-            case 10 -> NODES.stringNode("x".repeat(random.nextInt(20_000)));
-            default -> NODES.arrayNode().add(sample(Arbitraries.strings().ofMaxLength(20), random));
-        };
-    }
-
-    private static JsonNode deepArray(int depth) {
-        ArrayNode root = NODES.arrayNode();
-        ArrayNode current = root;
-        for (int i = 0; i < depth; i++) {
-            current = current.addArray();
-        }
-        return root;
-    }
-
-    private static <T> T sample(Arbitrary<T> arbitrary, Random random) {
-        RandomGenerator<T> generator = arbitrary.generator(1000);
-        return generator.next(random).value();
-    }
-
-    /** A place in the body: a field of an object or an element of an array. */
-    private record Slot(JsonNode parent, String field, int index) {
-
-        void remove() {
-            if (parent instanceof ObjectNode object) {
-                object.remove(field);
-            } else {
-                ((ArrayNode) parent).remove(index);
-            }
-        }
-
-        void replace(JsonNode value) {
-            if (parent instanceof ObjectNode object) {
-                object.set(field, value);
-            } else {
-                ((ArrayNode) parent).set(index, value);
-            }
-        }
-
-        ObjectNode parentObject() {
-            return parent instanceof ObjectNode object ? object : NODES.objectNode();
-        }
-    }
-
-    private static void collect(JsonNode node, List<Slot> slots) {
-        if (node instanceof ObjectNode object) {
-            for (String field : object.propertyNames()) {
-                slots.add(new Slot(object, field, -1));
-                collect(object.get(field), slots);
-            }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                slots.add(new Slot(array, null, i));
-                collect(array.get(i), slots);
-            }
-        }
     }
 }
