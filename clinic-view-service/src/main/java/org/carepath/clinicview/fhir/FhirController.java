@@ -150,6 +150,8 @@ class FhirController {
             for (WorklistEntry entry : found.episodes()) {
                 EpisodeResources.episodeOfCare(record(entry.episodeId())).ifPresent(matches::add);
             }
+            AuditedEpisode.are(
+                    found.episodes().stream().map(WorklistEntry::episodeId).toList());
         }
         int shown = page * size;
         return ok(FhirBundles.page(base(), matches, List.of(), total, shown, size, at -> pageUrl(at, size), now));
@@ -171,6 +173,7 @@ class FhirController {
                 found.subList(Math.min(from, found.size()), Math.min(from + size, found.size()));
         Map<String, EpisodeRecord> records = new LinkedHashMap<>();
         shown.forEach(appointment -> records.computeIfAbsent(appointment.episodeId(), this::record));
+        AuditedEpisode.are(records.keySet());
         List<Appointment> matches = new ArrayList<>();
         for (ExportedAppointment exported : shown) {
             EpisodeRecord record = records.get(exported.episodeId());

@@ -164,8 +164,11 @@ class FhirIT extends RunningFhirFacade {
     void appointmentsAreSearchedByDate() {
         Published episode = PublishedEpisodes.chronicReferral(topics, fhir());
 
+        long auditedBefore = audited(episode.episodeId());
         HttpJson.Response found = fhir().get("/Appointment?date=ge2026-11-27&date=lt2026-11-28&_count=200");
         HttpJson.Response before = fhir().get("/Appointment?date=ge2026-11-26&date=lt2026-11-27");
+        // a search is a read of every episode it answers with: one audit record each
+        assertThat(audited(episode.episodeId())).isEqualTo(auditedBefore + 1);
 
         assertThat(found.status()).isEqualTo(200);
         Bundle bundle = FHIR.newJsonParser().parseResource(Bundle.class, found.body());

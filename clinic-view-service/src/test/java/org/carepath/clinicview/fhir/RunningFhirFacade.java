@@ -43,6 +43,16 @@ abstract class RunningFhirFacade {
                 .as(TestTokens.get().forRole(role));
     }
 
+    /** How many audit records clinic-view holds for an episode (GET /api/v1/audit, role admin). */
+    long audited(String episodeId) {
+        return new HttpJson("http://127.0.0.1:" + port)
+                .as(TestTokens.get().forRole("admin"))
+                .get("/api/v1/audit?episodeId=" + episodeId)
+                .json()
+                .get("total")
+                .asLong();
+    }
+
     HttpJson fhirAnonymous() {
         return new HttpJson("http://127.0.0.1:" + port + "/fhir/r4").anonymous();
     }

@@ -63,28 +63,39 @@ public class AuditFilter extends OncePerRequestFilter {
             // A request refused for what it said (400, 409, 413, 422) neither read nor changed anything.
             return;
         }
-        Optional<String> episodeId = episodeOf(request, match);
-        if (episodeId.isEmpty()) {
+        List<String> episodeIds = episodesOf(request, match);
+        if (episodeIds.isEmpty()) {
             // A rejected report or booking names no episode: there is no episode's data to account for.
             return;
         }
-        String auditId = UUID.randomUUID().toString();
-        try {
-            trail.record(new AuditRecorded(
-                    auditId,
-                    service,
-                    caller.map(Caller::subject).orElse(""),
-                    caller.map(Caller::clientId).orElse(""),
-                    caller.map(Caller::roleNames).orElse(List.of()),
-                    request.getMethod(),
-                    request.getRequestURI(),
-                    episodeId.get(),
-                    clock.instant(),
-                    status,
-                    outcomeOf(status)));
-        } catch (RuntimeException e) {
-            log.error("audit record {} for episode {} could not be stored", auditId, episodeId.get(), e);
+        for (String episodeId : episodeIds) {
+            String auditId = UUID.randomUUID().toString();
+            try {
+                trail.record(new AuditRecorded(
+                        auditId,
+                        service,
+                        caller.map(Caller::subject).orElse(""),
+                        caller.map(Caller::clientId).orElse(""),
+                        caller.map(Caller::roleNames).orElse(List.of()),
+                        request.getMethod(),
+                        request.getRequestURI(),
+                        episodeId,
+                        clock.instant(),
+                        status,
+                        outcomeOf(status)));
+            } catch (RuntimeException e) {
+                log.error("audit record {} for episode {} could not be stored", auditId, episodeId, e);
+            }
         }
+    }
+
+    /** The episodes a request read or changed: those it named, else the one in its path. */
+    @SuppressWarnings("unchecked")
+    private List<String> episodesOf(HttpServletRequest request, AccessRules.Match match) {
+        if (request.getAttribute(AuditedEpisode.ATTRIBUTE) instanceof List<?> searched) {
+            return (List<String>) searched;
+        }
+        return episodeOf(request, match).map(List::of).orElse(List.of());
     }
 
     private Optional<String> episodeOf(HttpServletRequest request, AccessRules.Match match) {

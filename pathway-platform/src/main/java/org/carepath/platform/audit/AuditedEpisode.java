@@ -1,5 +1,8 @@
 package org.carepath.platform.audit;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -17,6 +20,15 @@ public final class AuditedEpisode {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null && episodeId != null) {
             request.setAttribute(ATTRIBUTE, episodeId, RequestAttributes.SCOPE_REQUEST);
+        }
+    }
+
+    /** A search answered with the data of these episodes: one audit record for each. */
+    public static void are(Collection<String> episodeIds) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && episodeIds != null) {
+            request.setAttribute(
+                    ATTRIBUTE, List.copyOf(new LinkedHashSet<>(episodeIds)), RequestAttributes.SCOPE_REQUEST);
         }
     }
 }

@@ -73,6 +73,9 @@ public final class AccessTable {
             allow(GET, "/api/v1/appointments", OPERATIONS, STAFF),
             episode(GET, "/fhir/r4/EpisodeOfCare/{episodeId}", NONE, INTEGRATION, CLINICIAN),
             episode(GET, "/fhir/r4/EpisodeOfCare/{episodeId}/$everything", NONE, INTEGRATION, CLINICIAN),
+            // searches read many episodes: each one answered is audited (AuditedEpisode.are)
+            episode(GET, "/fhir/r4/EpisodeOfCare", NONE, INTEGRATION, CLINICIAN),
+            episode(GET, "/fhir/r4/Appointment", NONE, INTEGRATION, CLINICIAN),
             allow(GET, "/fhir/r4/**", INTEGRATION, CLINICIAN),
             episode(POST, "/fhir/r4/DiagnosticReport", NONE, INTEGRATION),
 
