@@ -263,6 +263,14 @@ class FhirController {
                     IssueType.STRUCTURE,
                     "DiagnosticReport",
                     "the body is not a FHIR resource in JSON (or XML): " + e.getMessage());
+        } catch (RuntimeException e) {
+            // HAPI's parser fails on some malformed shapes with its own bugs (e.g. an extension array holding a
+            // boolean is a NullPointerException): the body is still what is wrong, not the server.
+            throw new FhirException(
+                    400,
+                    IssueType.STRUCTURE,
+                    "DiagnosticReport",
+                    "the body is not a FHIR resource in JSON (or XML) that could be read");
         }
         if (!(resource instanceof DiagnosticReport)) {
             throw new FhirException(
