@@ -63,6 +63,7 @@ public class ClinicOverview {
         LocalDate today = ClinicDays.dateOf(now);
         DayRange week = new DayRange(today.with(DayOfWeek.MONDAY), today);
         List<Map<String, Object>> rangeEpisodes = figures.dayEntries(range.days(), "episodes");
+        List<Map<String, Object>> waiting = waitlistEntries();
         return new Overview(
                 now,
                 range.from(),
@@ -72,8 +73,8 @@ public class ClinicOverview {
                 dispositions(range, rangeEpisodes),
                 openEmergencies(now, today),
                 grid(today),
-                waitlist(),
-                waitlistTotal(),
+                waitlist(waiting),
+                waiting.size(),
                 followUps(range),
                 estimates(rangeEpisodes),
                 deadLetters(range));
@@ -142,10 +143,10 @@ public class ClinicOverview {
                 Arrays.stream(Specialty.values()).map(Specialty::name).toList());
     }
 
-    private List<WaitlistCount> waitlist() {
+    private static List<WaitlistCount> waitlist(List<Map<String, Object>> waiting) {
         Map<List<String>, Integer> counts = new TreeMap<>(
                 Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
-        for (Map<String, Object> entry : waitlistEntries()) {
+        for (Map<String, Object> entry : waiting) {
             List<String> key = List.of(
                     Objects.toString(Values.text(entry, "specialty"), "UNKNOWN"),
                     Objects.toString(Values.text(entry, "region"), "UNKNOWN"));
@@ -154,10 +155,6 @@ public class ClinicOverview {
         List<WaitlistCount> waitlist = new ArrayList<>();
         counts.forEach((key, count) -> waitlist.add(new WaitlistCount(key.get(0), key.get(1), count)));
         return waitlist;
-    }
-
-    private int waitlistTotal() {
-        return waitlistEntries().size();
     }
 
     private FollowUpCounts followUps(DayRange range) {
