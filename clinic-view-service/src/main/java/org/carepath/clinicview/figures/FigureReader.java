@@ -3,6 +3,7 @@ package org.carepath.clinicview.figures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class FigureReader {
 
+    /** Ids per {@code _id $in} query: a 92-day range reads ~12,000 documents' worth of ids. */
+    private static final int IDS_PER_QUERY = 2_000;
+
     private final MongoTemplate mongo;
 
-    FigureReader(MongoTemplate mongo) {
+    public FigureReader(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -40,25 +44,46 @@ public class FigureReader {
         return entries(FigureCollections.SITES, List.of(FigureCollections.KNOWN_SITES), "sites");
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The entries of {@code field} in these documents, in their order; a document's shards are read with it, and an
+     * entry in a shard replaces one of the same key in the unsharded document (written there before the shards).
+     */
     private List<Map<String, Object>> entries(String collection, Collection<String> ids, String field) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<String, Document> byId = new LinkedHashMap<>();
-        mongo.find(new Query(Criteria.where("_id").in(ids)), Document.class, collection)
-                .forEach(document -> byId.put(document.getString("_id"), document));
+        List<String> stored = new ArrayList<>();
+        ids.forEach(id -> stored.addAll(FigureShards.documentsOf(collection, id)));
+        Map<String, Document> byId = new HashMap<>();
+        for (int from = 0; from < stored.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = stored.subList(from, Math.min(stored.size(), from + IDS_PER_QUERY));
+            mongo.find(new Query(Criteria.where("_id").in(chunk)), Document.class, collection)
+                    .forEach(document -> byId.put(document.getString("_id"), document));
+        }
         List<Map<String, Object>> entries = new ArrayList<>();
         for (String id : ids) {
-            Document document = byId.get(id);
-            if (document != null && document.get(field) instanceof Map<?, ?> ofField) {
-                ((Map<String, Object>) ofField)
-                        .values().stream()
-                                .filter(Map.class::isInstance)
-                                .map(entry -> (Map<String, Object>) entry)
-                                .forEach(entries::add);
+            Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
+            for (String documentId : FigureShards.documentsOf(collection, id)) {
+                Document document = byId.get(documentId);
+                if (document != null) {
+                    byKey.putAll(entriesOf(document, field));
+                }
             }
+            entries.addAll(byKey.values());
         }
         return entries;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> entriesOf(Document document, String field) {
+        Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
+        if (document.get(field) instanceof Map<?, ?> ofField) {
+            ofField.forEach((key, entry) -> {
+                if (entry instanceof Map<?, ?> map) {
+                    byKey.put(String.valueOf(key), (Map<String, Object>) map);
+                }
+            });
+        }
+        return byKey;
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * holds one document per minute and shard, {@code "<minute>|<shard>"}, listing the follow-ups due in that minute
  * (episode, follow-up id, due time). The dispatcher reads the minutes that have passed by their ids, so finding
  * what is due costs the same with a hundred episodes stored as with a hundred thousand. Episodes are spread over
- * {@value #SHARDS} shards so that a popular minute (midnight) is not one huge document.
+ * {@value #SHARDS} shards so that a popular minute (10:00 New York, MSG-TIME) is not one huge document.
  *
  * <p>Beside them, one document per day, {@code "day|<date>"}, lists the minutes of that day that have timers, so
  * that a dispatcher far behind (after a long pause) reads the days it missed, not every minute of them.
@@ -38,9 +38,16 @@ class FollowUpTimers {
 
     static final String COLLECTION = "follow_up_timers";
     static final String CURSOR_COLLECTION = "follow_up_dispatch";
-    static final int SHARDS = 16;
+    /**
+     * Follow-ups crowd into few minutes (MSG-TIME: 10:00 New York on their due day), so a minute of a busy intake
+     * holds thousands of timers: {@value} shards keep each document to a few hundred (with 16, 100,000 episodes
+     * reported in a day put ~1,250 timers in each, rewritten by every decision that added one).
+     */
+    static final int SHARDS = 128;
     /** Up to this span the minutes are read by their ids directly; beyond it through the days' lists. */
-    static final Duration READ_MINUTES_UP_TO = Duration.ofHours(2);
+    static final Duration READ_MINUTES_UP_TO = Duration.ofMinutes(20);
+    /** Ids per {@code _id $in} query. */
+    private static final int IDS_PER_QUERY = 2_000;
 
     private static final String CURSOR_ID = "cursor";
     private static final String ENTRIES = "entries";
@@ -100,10 +107,12 @@ class FollowUpTimers {
                 ids.add(minute + "|" + shard);
             }
         }
-        if (ids.isEmpty()) {
-            return List.of();
+        List<Document> found = new ArrayList<>();
+        for (int start = 0; start < ids.size(); start += IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + IDS_PER_QUERY));
+            found.addAll(mongo.find(query(where("_id").in(chunk)), Document.class, COLLECTION));
         }
-        return mongo.find(query(where("_id").in(ids)), Document.class, COLLECTION).stream()
+        return found.stream()
                 .map(FollowUpTimers::bucket)
                 .sorted(java.util.Comparator.comparing(Bucket::minute).thenComparing(Bucket::id))
                 .toList();

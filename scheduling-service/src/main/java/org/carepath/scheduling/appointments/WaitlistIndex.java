@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 /**
  * Which episodes wait for which specialty, read by {@code _id} only, in {@value #COLLECTION}: each waiting entry is
  * noted as {@code <waitlistedAt>|<windowStart>|<windowEnd>|<episodeId>} (epoch milliseconds, zero-padded) in the
- * document of its specialty and the day its window ends ({@code <SPECIALTY>|<yyyy-MM-dd>}, UTC), and the
+ * document of its specialty and the day its window ends ({@code <SPECIALTY>|<yyyy-MM-dd>|<shard>}, UTC), and the
  * specialty's own document ({@code _id} = the specialty) lists those days. So a reader picks the oldest entries
  * whose window fits before it limits (scheduling-rules §4.3: oldest first, never an unsorted limit), without
  * reading a schedule, and reads only the days whose windows have not ended: a document holds one day's entries, so
@@ -41,6 +41,14 @@ import org.springframework.stereotype.Component;
 class WaitlistIndex {
 
     static final String COLLECTION = "waitlist_index";
+    /**
+     * A day's entries are spread by episode over this many documents, {@code <SPECIALTY>|<yyyy-MM-dd>|<shard>}: the
+     * decisions of one busy day all end their windows on the same few days, and one document per day made each new
+     * entry rewrite every entry before it.
+     */
+    static final int SHARDS = 32;
+
+    private static final int IDS_PER_QUERY = 2_000;
     private static final String EPISODES = "episodeIds";
     private static final String DAYS = "days";
     private static final Comparator<Noted> OLDEST_FIRST =
@@ -96,7 +104,7 @@ class WaitlistIndex {
         waiting.forEach(entry -> {
             String day = day(entry.windowEnd());
             upserts.upsert(
-                    query(where("_id").is(dayId(entry.specialty(), day))),
+                    query(where("_id").is(shardId(entry.specialty(), day, entry.episodeId()))),
                     new Update().addToSet(EPISODES, Noted.of(entry).raw()));
             upserts.upsert(query(where("_id").is(entry.specialty().name())), new Update().addToSet(DAYS, day));
         });
@@ -128,9 +136,15 @@ class WaitlistIndex {
         }
         Map<String, List<String>> byDocument = new LinkedHashMap<>();
         byDocument.put(specialty.name(), noted.stream().map(Noted::raw).toList());
-        noted.stream().filter(entry -> !entry.windowEnd().equals(Instant.MAX)).forEach(entry -> byDocument
-                .computeIfAbsent(dayId(specialty, day(entry.windowEnd())), id -> new ArrayList<>())
-                .add(entry.raw()));
+        noted.stream().filter(entry -> !entry.windowEnd().equals(Instant.MAX)).forEach(entry -> {
+            String day = day(entry.windowEnd());
+            byDocument
+                    .computeIfAbsent(dayId(specialty, day), id -> new ArrayList<>())
+                    .add(entry.raw());
+            byDocument
+                    .computeIfAbsent(shardId(specialty, day, entry.episodeId()), id -> new ArrayList<>())
+                    .add(entry.raw());
+        });
         BulkOperations pulls = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         byDocument.forEach((id, raw) ->
                 pulls.updateOne(query(where("_id").is(id)), new Update().pullAll(EPISODES, raw.toArray())));
@@ -147,12 +161,15 @@ class WaitlistIndex {
         for (Document directory : directories) {
             String specialty = directory.getString("_id");
             List<String> days = listOf(directory, DAYS);
-            days.stream().filter(day -> day.compareTo(firstDay) >= 0).forEach(day -> dayIds.add(specialty + "|" + day));
+            days.stream()
+                    .filter(day -> day.compareTo(firstDay) >= 0)
+                    .forEach(day -> dayIds.addAll(documentsOfDay(specialty, day)));
             listOf(directory, EPISODES).stream().map(Noted::parse).forEach(noted::add);
             forgetPassed(specialty, days, firstDay);
         }
-        if (!dayIds.isEmpty()) {
-            mongo.find(query(where("_id").in(dayIds)), Document.class, COLLECTION).stream()
+        for (int start = 0; start < dayIds.size(); start += IDS_PER_QUERY) {
+            List<String> chunk = dayIds.subList(start, Math.min(dayIds.size(), start + IDS_PER_QUERY));
+            mongo.find(query(where("_id").in(chunk)), Document.class, COLLECTION).stream()
                     .flatMap(index -> listOf(index, EPISODES).stream())
                     .map(Noted::parse)
                     .forEach(noted::add);
@@ -167,7 +184,9 @@ class WaitlistIndex {
         if (passed.isEmpty()) {
             return;
         }
-        List<String> ids = passed.stream().map(day -> specialty + "|" + day).toList();
+        List<String> ids = passed.stream()
+                .flatMap(day -> documentsOfDay(specialty, day).stream())
+                .toList();
         mongo.remove(query(where("_id").in(ids)), COLLECTION);
         mongo.updateFirst(query(where("_id").is(specialty)), new Update().pullAll(DAYS, passed.toArray()), COLLECTION);
     }
@@ -179,6 +198,20 @@ class WaitlistIndex {
 
     static String dayId(Specialty specialty, String day) {
         return specialty.name() + "|" + day;
+    }
+
+    static String shardId(Specialty specialty, String day, String episodeId) {
+        return dayId(specialty, day) + "|" + Math.floorMod(episodeId.hashCode(), SHARDS);
+    }
+
+    /** The day's documents: the one written before the shards, then the shards. */
+    private static List<String> documentsOfDay(String specialty, String day) {
+        List<String> ids = new ArrayList<>(SHARDS + 1);
+        ids.add(specialty + "|" + day);
+        for (int shard = 0; shard < SHARDS; shard++) {
+            ids.add(specialty + "|" + day + "|" + shard);
+        }
+        return ids;
     }
 
     private static String day(Instant instant) {

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.carepath.events.intake.Region;
@@ -22,8 +23,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The waitlist index on the wire server: oldest first among the entries whose window fits (scheduling-rules §4.3),
- * one document per specialty and day the window ends, so neither a write nor a read grows with the waitlist's
- * history; read by {@code _id} only.
+ * a specialty's entries in documents per day the window ends, each day spread over shards, so neither a write nor a
+ * read grows with the waitlist's history or with a busy day; read by {@code _id} only.
  */
 class WaitlistIndexTest {
 
@@ -70,19 +71,19 @@ class WaitlistIndexTest {
     }
 
     @Test
-    void eachDocumentHoldsOneDayOfWindowsAndPassedDaysAreDropped() {
-        for (int i = 0; i < 30; i++) {
+    void eachDocumentHoldsPartOfOneDayOfWindowsAndPassedDaysAreDropped() {
+        for (int i = 0; i < 300; i++) {
             index.add(List.of(entry("episode-" + i, NOW, NOW.plus(DAY.multipliedBy(1 + i % 3)))));
         }
 
-        assertThat(entriesIn("ORTHOPEDIC_SPINE|2027-03-02")).hasSize(10);
-        assertThat(entriesIn("ORTHOPEDIC_SPINE|2027-03-04")).hasSize(10);
-        assertThat(index.waiting(NOW, 100)).hasSize(30);
+        assertThat(entriesOfDay("2027-03-02")).hasSize(100);
+        assertThat(entriesOfDay("2027-03-04")).hasSize(100);
+        assertThat(largestShardOfDay("2027-03-02")).isLessThan(100 * 4 / WaitlistIndex.SHARDS);
+        assertThat(index.waiting(NOW, 1_000)).hasSize(300);
 
         // two and a half days later, the windows ending on the first two days are over
-        assertThat(index.waiting(NOW.plus(Duration.ofHours(60)), 100)).hasSize(10);
-        assertThat(mongo.findById("ORTHOPEDIC_SPINE|2027-03-02", Document.class, WaitlistIndex.COLLECTION))
-                .isNull();
+        assertThat(index.waiting(NOW.plus(Duration.ofHours(60)), 1_000)).hasSize(100);
+        assertThat(entriesOfDay("2027-03-02")).isEmpty();
         assertThat(mongo.findById("ORTHOPEDIC_SPINE", Document.class, WaitlistIndex.COLLECTION)
                         .getList("days", String.class))
                 .containsExactly("2027-03-04");
@@ -105,8 +106,49 @@ class WaitlistIndexTest {
                 .isEmpty();
     }
 
-    private List<String> entriesIn(String id) {
-        return mongo.findById(id, Document.class, WaitlistIndex.COLLECTION).getList("episodeIds", String.class);
+    @Test
+    void entriesNotedInADayDocumentBeforeItsShardsAreReadAndRemoved() {
+        String raw = WaitlistIndex.Noted.of(entry("unsharded", NOW, NOW.plus(DAY.multipliedBy(2))))
+                .raw();
+        mongo.save(
+                new Document("_id", "ORTHOPEDIC_SPINE").append("days", List.of("2027-03-03")),
+                WaitlistIndex.COLLECTION);
+        mongo.save(
+                new Document("_id", "ORTHOPEDIC_SPINE|2027-03-03").append("episodeIds", List.of(raw)),
+                WaitlistIndex.COLLECTION);
+
+        List<WaitlistIndex.Noted> noted = index.waitingFor(Specialty.ORTHOPEDIC_SPINE, NOW.plus(DAY), 10);
+        assertThat(noted).extracting(WaitlistIndex.Noted::episodeId).containsExactly("unsharded");
+
+        index.remove(Specialty.ORTHOPEDIC_SPINE, noted);
+
+        assertThat(index.waitingFor(Specialty.ORTHOPEDIC_SPINE, NOW.plus(DAY), 10))
+                .isEmpty();
+    }
+
+    private List<String> entriesOfDay(String day) {
+        List<String> entries = new ArrayList<>();
+        shardsOfDay(day).forEach(shard -> entries.addAll(shard.getList("episodeIds", String.class)));
+        return entries;
+    }
+
+    private int largestShardOfDay(String day) {
+        return shardsOfDay(day).stream()
+                .mapToInt(shard -> shard.getList("episodeIds", String.class).size())
+                .max()
+                .orElse(0);
+    }
+
+    private List<Document> shardsOfDay(String day) {
+        List<Document> shards = new ArrayList<>();
+        for (int shard = 0; shard < WaitlistIndex.SHARDS; shard++) {
+            Document document =
+                    mongo.findById("ORTHOPEDIC_SPINE|" + day + "|" + shard, Document.class, WaitlistIndex.COLLECTION);
+            if (document != null) {
+                shards.add(document);
+            }
+        }
+        return shards;
     }
 
     private static WaitlistEntry entry(String episodeId, Instant waitlistedAt, Instant windowEnd) {

@@ -1,0 +1,109 @@
+package org.carepath.clinicview.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.carepath.clinicview.SampleEvents;
+import org.carepath.clinicview.figures.FigureCollections;
+import org.carepath.clinicview.figures.FigureReader;
+import org.carepath.clinicview.figures.FigureShards;
+import org.carepath.events.intake.Region;
+import org.carepath.platform.messaging.InboundEvent;
+import org.carepath.platform.outbox.AggregateBatches.Change;
+import org.carepath.testing.ScanCountingBackend;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * A busy day's figures against a MongoDB wire server that counts full scans: spread over small documents, each
+ * written where its key puts it, read back whole and once, by {@code _id} only.
+ */
+class FigureShardsTest {
+
+    private static final String DATABASE = "figures-test";
+    private static final Instant REPORTED = Instant.parse("2026-12-01T15:00:00Z");
+    private static final LocalDate DAY = LocalDate.parse("2026-12-01");
+    private static final int EPISODES = 2_000;
+
+    private final ScanCountingBackend backend = new ScanCountingBackend();
+    private MongoServer server;
+    private MongoClient client;
+    private MongoTemplate mongo;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(backend);
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        mongo = new MongoTemplate(client, DATABASE);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void aBusyDayIsSpreadOverSmallDocumentsAndReadBackWhole() {
+        FigureWriter writer = new FigureWriter(mongo);
+        List<Change<EpisodeView>> changes = new ArrayList<>();
+        for (int n = 0; n < EPISODES; n++) {
+            changes.add(new Change<>(null, reported("ep-" + n)));
+        }
+        writer.changing(changes);
+
+        List<Document> documents = mongo.findAll(Document.class, FigureCollections.DAYS);
+        int largest = documents.stream()
+                .mapToInt(document -> document.get("episodes", Document.class).size())
+                .max()
+                .orElseThrow();
+        long scansBefore = backend.fullScans(DATABASE);
+        List<Map<String, Object>> read = new FigureReader(mongo).dayEntries(List.of(DAY), "episodes");
+
+        assertThat(documents).hasSizeGreaterThan(FigureShards.SHARDS / 2);
+        assertThat(largest).isLessThan(4 * EPISODES / FigureShards.SHARDS);
+        assertThat(read)
+                .extracting(entry -> entry.get("episodeId"))
+                .doesNotHaveDuplicates()
+                .hasSize(EPISODES);
+        assertThat(backend.fullScans(DATABASE)).isEqualTo(scansBefore);
+    }
+
+    @Test
+    void anEntryWrittenBeforeTheShardsIsReadUntilItsShardReplacesIt() {
+        mongo.insert(
+                new Document("_id", DAY.toString())
+                        .append(
+                                "episodes",
+                                new Document("ep-old", new Document("episodeId", "ep-old").append("status", "OLD"))
+                                        .append(
+                                                "ep-moved",
+                                                new Document("episodeId", "ep-moved").append("status", "OLD"))),
+                FigureCollections.DAYS);
+        new FigureWriter(mongo).changing(List.of(new Change<>(null, reported("ep-moved"))));
+
+        List<Map<String, Object>> read = new FigureReader(mongo).dayEntries(List.of(DAY), "episodes");
+
+        assertThat(read)
+                .extracting(entry -> entry.get("episodeId") + ":" + entry.get("status"))
+                .containsExactlyInAnyOrder("ep-old:OLD", "ep-moved:AWAITING_TRIAGE");
+    }
+
+    private static EpisodeView reported(String episodeId) {
+        SampleEvents episode = new SampleEvents(episodeId, REPORTED, Region.QUEENS);
+        return EpisodeProjection.applied(
+                EpisodeView.opened(episodeId),
+                new InboundEvent<>(
+                        "reported-" + episodeId, "test", episodeId, new ProjectedEvent(episode.reported(), 0)));
+    }
+}
