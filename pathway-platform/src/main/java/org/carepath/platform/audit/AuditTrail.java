@@ -6,9 +6,10 @@ import java.util.List;
 import org.bson.Document;
 import org.carepath.events.Topics;
 import org.carepath.events.audit.AuditRecorded;
+import org.carepath.platform.messaging.OutboxMessage;
 import org.carepath.platform.messaging.OutboxMessages;
 import org.carepath.platform.outbox.OutboxStore;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -16,13 +17,13 @@ import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Each service's audit records: kept in {@code audit_records}, published on {@code carepath.audit.recorded}
- * through the outbox (stored and published together, nothing lost), listed per episode. Two writes a record
- * (the episode's counter, the record), two reads a page: all by {@code _id}.
+ * through the outbox (stored and published together, nothing lost), listed per episode. An episode's first record
+ * is one write, stored with the episode's counter ({@link AuditCounter}); each later one is two (the counter, the
+ * entry). A page is two reads. All by {@code _id}.
  */
 public class AuditTrail {
 
     static final String COUNTERS = "audit_counters";
-    private static final String COUNT = "count";
 
     private final MongoTemplate mongo;
     private final OutboxStore outbox;
@@ -32,44 +33,60 @@ public class AuditTrail {
         this.mongo = mongo;
         this.outbox = outbox;
         this.messages = messages;
-        // Known to the mapping context from the start, so the relay's recovery sweep looks at this collection too.
+        // Known to the mapping context from the start, so the relay's recovery sweep looks at these collections too.
         mongo.getConverter().getMappingContext().getPersistentEntity(AuditEntry.class);
+        mongo.getConverter().getMappingContext().getPersistentEntity(AuditCounter.class);
     }
 
     public void record(AuditRecorded record) {
-        Document counter = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(record.episodeId())),
-                new Update().inc(COUNT, 1L),
-                FindAndModifyOptions.options().upsert(true).returnNew(true),
-                Document.class,
-                COUNTERS);
-        long sequence = ((Number) counter.get(COUNT)).longValue();
-        outbox.insert(new AuditEntry(
-                AuditEntry.idOf(record.episodeId(), sequence),
-                record,
-                List.of(messages.create(Topics.AUDIT_RECORDED, record.auditId(), record.episodeId(), record))));
+        OutboxMessage event = messages.create(Topics.AUDIT_RECORDED, record.auditId(), record.episodeId(), record);
+        AuditCounter counter;
+        try {
+            counter = counted(record, event);
+        } catch (DuplicateKeyException firstTwice) {
+            // two first records at once: one created the counter, the other counts on it
+            counter = counted(record, event);
+        }
+        if (counter.count() > 1) {
+            outbox.insert(new AuditEntry(AuditEntry.idOf(record.episodeId(), counter.count()), record, List.of(event)));
+        }
+    }
+
+    private AuditCounter counted(AuditRecorded record, OutboxMessage event) {
+        Document asFirst = new Document();
+        mongo.getConverter().write(new AuditCounter(record.episodeId(), 1, record, List.of(event)), asFirst);
+        Update update = new Update()
+                .inc(AuditCounter.COUNT, 1L)
+                .setOnInsert(AuditCounter.FIRST, asFirst.get(AuditCounter.FIRST))
+                .setOnInsert(AuditCounter.OUTBOX, asFirst.get(AuditCounter.OUTBOX));
+        return outbox.upsert(record.episodeId(), update, AuditCounter.class, List.of(event));
     }
 
     /** The episode's records, oldest first: {@code size} of them from the {@code page}-th page. */
     public List<AuditRecorded> of(String episodeId, int page, int size) {
-        Document counter = mongo.findById(episodeId, Document.class, COUNTERS);
-        long count = counter == null ? 0 : ((Number) counter.get(COUNT)).longValue();
+        AuditCounter counter = mongo.findById(episodeId, AuditCounter.class);
+        long count = counter == null ? 0 : counter.count();
+        List<AuditRecorded> records = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        for (long n = (long) page * size + 1; n <= count && ids.size() < size; n++) {
-            ids.add(AuditEntry.idOf(episodeId, n));
+        for (long n = (long) page * size + 1; n <= count && records.size() + ids.size() < size; n++) {
+            if (n == 1 && counter.first() != null) {
+                records.add(counter.first());
+            } else {
+                ids.add(AuditEntry.idOf(episodeId, n));
+            }
         }
-        if (ids.isEmpty()) {
-            return List.of();
+        if (!ids.isEmpty()) {
+            mongo.find(Query.query(Criteria.where("_id").in(ids)), AuditEntry.class).stream()
+                    .sorted(Comparator.comparingLong(entry -> sequenceOf(entry.id())))
+                    .map(AuditEntry::record)
+                    .forEach(records::add);
         }
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), AuditEntry.class).stream()
-                .sorted(Comparator.comparingLong(entry -> sequenceOf(entry.id())))
-                .map(AuditEntry::record)
-                .toList();
+        return records;
     }
 
     public long countOf(String episodeId) {
-        Document counter = mongo.findById(episodeId, Document.class, COUNTERS);
-        return counter == null ? 0 : ((Number) counter.get(COUNT)).longValue();
+        AuditCounter counter = mongo.findById(episodeId, AuditCounter.class);
+        return counter == null ? 0 : counter.count();
     }
 
     private static long sequenceOf(String id) {

@@ -8,15 +8,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.bson.Document;
+import org.carepath.platform.messaging.OutboxMessage;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentProperty;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The one way a service stores a state change with the events it causes: one document write (the events sit in
@@ -48,6 +51,29 @@ public class OutboxStore {
     public <D extends WithOutbox> D save(D document) {
         D stored = mongo.save(document);
         handOver(stored);
+        return stored;
+    }
+
+    /**
+     * Updates the document {@code id} of this type, creating it if missing, and returns it as written; {@code events}
+     * are those the update stores in its outbox (those it stores only on insert, or none), handed over if written.
+     */
+    public <D extends WithOutbox> D upsert(Object id, Update update, Class<D> type, List<OutboxMessage> events) {
+        D stored = mongo.findAndModify(
+                new Query(Criteria.where("_id").is(id)),
+                update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true),
+                type);
+        Set<String> eventIds = new HashSet<>();
+        events.forEach(event -> eventIds.add(event.eventId()));
+        List<OutboxMessage> written = stored.outbox() == null
+                ? List.of()
+                : stored.outbox().stream()
+                        .filter(event -> eventIds.contains(event.eventId()))
+                        .toList();
+        if (!written.isEmpty()) {
+            relay.handOver(entityOf(stored).getCollection(), id, written);
+        }
         return stored;
     }
 
