@@ -8,17 +8,20 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.carepath.bench.baseline.BaselineDriver;
 import org.carepath.bench.baseline.BaselinePipeline;
 import org.carepath.bench.kafka.ConsumerLag;
 import org.carepath.bench.kafka.TopicPartitions;
 import org.carepath.bench.load.StepDriver;
 import org.carepath.bench.load.StepRunner;
+import org.carepath.bench.measure.IdleCpu;
 import org.carepath.bench.measure.StepResult;
 import org.carepath.bench.pipeline.IntakeClient;
 import org.carepath.bench.pipeline.IntakeDriver;
@@ -65,16 +68,23 @@ final class Bench {
     private final List<String> commandsSection = new ArrayList<>();
     private final List<String> storeSection = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> idleSection = new ArrayList<>();
+    private final Supplier<Duration> restartServices;
 
-    /** @param fleet the running services; null when only the baseline runs */
+    /**
+     * @param fleet the running services; null when only the baseline runs
+     * @param restartServices stops the services and starts them again, returning how long the start took
+     */
     Bench(
             BenchOptions options,
             String bootstrapServers,
             ServiceFleet fleet,
+            Supplier<Duration> restartServices,
             Path storeFile,
             String runTag,
             BooleanSupplier stopping,
             BenchReport report) {
+        this.restartServices = restartServices;
         this.options = options;
         this.bootstrapServers = bootstrapServers;
         this.fleet = fleet;
@@ -116,6 +126,12 @@ final class Bench {
             report.blank();
         }
         report.lines(commandsSection);
+        if (!idleSection.isEmpty()) {
+            report.line("## With no load, after the steps (" + storedEpisodes.get() + " episodes stored)")
+                    .blank()
+                    .lines(idleSection)
+                    .blank();
+        }
         if (options.services()) {
             storeSection.add("- at the end: " + StoreSize.describe(StoreSize.bytes(storeFile), storedEpisodes.get()));
             report.line("## Store size on disk (H2 file of the MongoDB wire server, " + storeFile.getFileName() + ")")
@@ -177,7 +193,49 @@ final class Bench {
             commandsSection.addAll(CommandsTable.lines(before, after, accepted));
             commandsSection.add("");
         }
+        if (!stopping.getAsBoolean()) {
+            idleThenRestart();
+        }
         return results;
+    }
+
+    /** The stack's CPU with nothing to do, then how long the services take to be ready again with all that is stored. */
+    private void idleThenRestart() {
+        awaitNoLag();
+        report.progress("idle: " + IDLE_SETTLE.toSeconds() + " s to settle, then " + IDLE_WINDOW.toSeconds()
+                + " s measured with no load");
+        Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+        processes.put("bench JVM (broker, MongoDB wire server, the bench itself)", ProcessHandle.current());
+        Map<CarepathService, Long> pids = fleet.pids();
+        for (CarepathService service : CarepathService.values()) {
+            Long pid = pids.get(service);
+            if (pid != null) {
+                ProcessHandle.of(pid).ifPresent(process -> processes.put(service.artifactId(), process));
+            }
+        }
+        try {
+            Thread.sleep(IDLE_SETTLE.toMillis());
+            if (stopping.getAsBoolean()) {
+                return;
+            }
+            idleSection.addAll(new IdleCpu(processes).measure(IDLE_WINDOW));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (stopping.getAsBoolean()) {
+            return;
+        }
+        long stored = storedEpisodes.get();
+        report.progress("restart: the services and the issuer stopped and started again, " + stored + " stored");
+        Duration ready = restartServices.get();
+        idleSection.add("");
+        idleSection.add(String.format(
+                Locale.ROOT,
+                "- Restarted with %d episodes stored (broker and store kept running): every service READY %.1f s after"
+                        + " its process started",
+                stored,
+                ready.toMillis() / 1000.0));
     }
 
     private void preload(Preload preload, CommandScraper scraper) {
@@ -242,6 +300,10 @@ final class Bench {
      * Lets the services finish what the step before left them (a booking after its estimate, say), so each step
      * starts from an idle pipeline and its command counts are its own. Bounded: after that the step starts anyway.
      */
+    private static final Duration IDLE_SETTLE = Duration.ofSeconds(30);
+
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(60);
+
     private void awaitNoLag() {
         long giveUp = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
         try (ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
@@ -334,7 +396,7 @@ final class Bench {
     private Map<CarepathService, URI> baseUrls() {
         Map<CarepathService, URI> urls = new EnumMap<>(CarepathService.class);
         for (CarepathService service : CarepathService.values()) {
-            if (service.isPathwayService()) {
+            if (service.usesTheStore()) {
                 urls.put(service, fleet.baseUrl(service));
             }
         }

@@ -79,6 +79,7 @@ public final class CarepathBench {
                             options,
                             infrastructure.kafkaBootstrapServers(),
                             fleet,
+                            () -> stack.restartServices(servicePorts, CarepathLocal.startTimeout()),
                             Infrastructure.mongoFile(scratch),
                             stamp,
                             () -> stopping,

@@ -46,6 +46,11 @@ public enum CarepathService {
         return this != AUTHORIZATION_SERVER && this != CLINIC_VIEW;
     }
 
+    /** One of the five services with data in MongoDB (the four and the clinic view; not the local issuer). */
+    public boolean usesTheStore() {
+        return this != AUTHORIZATION_SERVER;
+    }
+
     /** The Spring Boot fat jar Maven builds for this process under {@code projectRoot}. */
     public Path jar(Path projectRoot) {
         return projectRoot.resolve(module).resolve("target").resolve(jarName + "-" + VERSION + ".jar");

@@ -73,6 +73,20 @@ public final class LocalStack {
         return fleet;
     }
 
+    /**
+     * Stops the services and starts them again over the same broker and store; returns how long the start took,
+     * from launching the processes to every one ready.
+     */
+    public synchronized Duration restartServices(Map<CarepathService, Integer> ports, Duration timeout) {
+        if (fleet != null) {
+            fleet.close();
+            fleet = null;
+        }
+        long start = System.nanoTime();
+        startServices(ports, timeout);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
     /** Waits for {@code duration}; answers {@code false} at once when the stack is stopping. */
     boolean pauseUnlessStopping(Duration duration) {
         try {

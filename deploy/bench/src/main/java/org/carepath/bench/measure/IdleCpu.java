@@ -1,0 +1,65 @@
+package org.carepath.bench.measure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.carepath.bench.report.MarkdownTable;
+
+/**
+ * The CPU each process of the stack used over a window with no load, as a share of one core, from the operating
+ * system's account of each process ({@link ProcessHandle.Info#totalCpuDuration()}).
+ */
+public final class IdleCpu {
+
+    private final Map<String, ProcessHandle> processes;
+
+    /** @param processes each process to watch by the name to print, in the order to print them */
+    public IdleCpu(Map<String, ProcessHandle> processes) {
+        this.processes = new LinkedHashMap<>(processes);
+    }
+
+    /** Watches for {@code window} (the calling thread sleeps) and returns the table's lines. */
+    public List<String> measure(Duration window) throws InterruptedException {
+        Map<String, Duration> before = cpu();
+        long start = System.nanoTime();
+        Thread.sleep(window.toMillis());
+        double wallNanos = System.nanoTime() - start;
+        Map<String, Duration> after = cpu();
+        MarkdownTable table = new MarkdownTable(List.of("process", "CPU, % of one core"));
+        double total = 0;
+        List<String> unknown = new ArrayList<>();
+        for (String name : processes.keySet()) {
+            Duration first = before.get(name);
+            Duration last = after.get(name);
+            if (first == null || last == null) {
+                unknown.add(name);
+                table.row(List.of(name, "?"));
+                continue;
+            }
+            double share = 100.0 * last.minus(first).toNanos() / wallNanos;
+            total += share;
+            table.row(List.of(name, percent(share)));
+        }
+        table.row(List.of(
+                unknown.isEmpty() ? "**whole stack**" : "whole stack (without " + unknown + ")",
+                "**" + percent(total) + "**"));
+        return table.lines();
+    }
+
+    private Map<String, Duration> cpu() {
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        processes.forEach((name, process) -> {
+            Optional<Duration> used = process.info().totalCpuDuration();
+            used.ifPresent(duration -> cpu.put(name, duration));
+        });
+        return cpu;
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", share);
+    }
+}
