@@ -17,7 +17,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.carepath.bench.baseline.BaselineDriver;
 import org.carepath.bench.baseline.BaselinePipeline;
+import org.carepath.bench.fault.BookingLedger;
+import org.carepath.bench.fault.KillDuringStep;
 import org.carepath.bench.kafka.ConsumerLag;
+import org.carepath.bench.kafka.TopicFollower;
 import org.carepath.bench.kafka.TopicPartitions;
 import org.carepath.bench.load.StepDriver;
 import org.carepath.bench.load.StepRunner;
@@ -38,6 +41,7 @@ import org.carepath.bench.store.CommandScraper;
 import org.carepath.bench.store.CommandsTable;
 import org.carepath.bench.store.Scrape;
 import org.carepath.bench.store.StoreSize;
+import org.carepath.local.CarepathLocal;
 import org.carepath.local.CarepathService;
 import org.carepath.local.LocalTokens;
 import org.carepath.local.ServiceFleet;
@@ -69,6 +73,7 @@ final class Bench {
     private final List<String> storeSection = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> idleSection = new ArrayList<>();
+    private final List<String> killSection = new ArrayList<>();
     private final Supplier<Duration> restartServices;
 
     /**
@@ -126,6 +131,7 @@ final class Bench {
             report.blank();
         }
         report.lines(commandsSection);
+        report.lines(killSection);
         if (!idleSection.isEmpty()) {
             report.line("## With no load, after the steps (" + storedEpisodes.get() + " episodes stored)")
                     .blank()
@@ -193,10 +199,65 @@ final class Bench {
             commandsSection.addAll(CommandsTable.lines(before, after, accepted));
             commandsSection.add("");
         }
+        if (options.kill() != null && !stopping.getAsBoolean()) {
+            killStep(driver);
+        }
         if (!stopping.getAsBoolean()) {
             idleThenRestart();
         }
         return results;
+    }
+
+    /**
+     * One more step in which a service is killed with SIGKILL a third of the way in and started again at once: how
+     * long until it is ready and its lag is steady, then whether every accepted report still reached its estimate
+     * (waiting up to {@value #KILL_STRAGGLER_MINUTES} min) and whether any episode was booked twice.
+     */
+    private void killStep(IntakeDriver driver) {
+        double rate = Math.min(
+                KILL_RATE,
+                options.rates().stream().mapToDouble(Double::doubleValue).max().orElse(KILL_RATE));
+        awaitNoLag();
+        Duration killAt = options.step().dividedBy(3);
+        KillDuringStep kill = new KillDuringStep(
+                fleet, options.kill(), bootstrapServers, killAt, rate, CarepathLocal.startTimeout(), report::progress);
+        BookingLedger ledger = new BookingLedger(JsonMapper.builder().build());
+        StepResult result;
+        KillDuringStep.Outcome outcome;
+        try (TopicFollower follower = TopicFollower.start(
+                bootstrapServers, "ledger-" + ProcessHandle.current().pid(), BookingLedger.topics(), ledger)) {
+            kill.start();
+            result = runner.run(driver, rate, options.step(), Duration.ofMinutes(KILL_STRAGGLER_MINUTES));
+            outcome = kill.await();
+            awaitNoLag();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        printRow("kill -9", "HTTP 202", result);
+        killSection.add("## kill -9 " + options.kill().artifactId() + " under load");
+        killSection.add("");
+        killSection.addAll(StepTable.table("HTTP 202", List.of(result)).lines());
+        killSection.add("");
+        killSection.add("- " + outcome.describe(options.kill(), killAt, rate) + ".");
+        killSection.add(String.format(
+                Locale.ROOT,
+                "- Lost: %d of the %d reports intake accepted never reached an estimate within %d min (%d refused or"
+                        + " unanswered while the service was down).",
+                result.missing(),
+                result.scheduled() - result.failed(),
+                KILL_STRAGGLER_MINUTES,
+                result.failed()));
+        killSection.add(String.format(
+                Locale.ROOT,
+                "- Doubled: %d episodes holding two appointments of one type; %d of %d booking, cancellation and"
+                        + " estimate events were redeliveries of an event id already seen (harmless: consumers"
+                        + " keep the first)%s.",
+                ledger.doubleBookings(),
+                ledger.redelivered(),
+                ledger.events(),
+                ledger.unreadable() == 0 ? "" : "; " + ledger.unreadable() + " events could not be read"));
+        killSection.add("");
     }
 
     /** The stack's CPU with nothing to do, then how long the services take to be ready again with all that is stored. */
@@ -301,6 +362,9 @@ final class Bench {
      * starts from an idle pipeline and its command counts are its own. Bounded: after that the step starts anyway.
      */
     private static final Duration IDLE_SETTLE = Duration.ofSeconds(30);
+
+    private static final double KILL_RATE = 100;
+    private static final int KILL_STRAGGLER_MINUTES = 3;
 
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(60);
 

@@ -3,6 +3,7 @@ package org.carepath.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.carepath.local.CarepathService;
 
 /**
  * What one bench run does, from {@code deploy/carepath bench [options]}.
@@ -12,8 +13,10 @@ import java.util.List;
  * @param step how long each step sends
  * @param services whether to measure the services (false with {@code --baseline-only})
  * @param baseline whether to measure the raw Kafka baseline (false with {@code --no-baseline})
+ * @param kill the service to kill with SIGKILL during one more step ({@code --kill-9}), or null
  */
-public record BenchOptions(int preload, List<Double> rates, Duration step, boolean services, boolean baseline) {
+public record BenchOptions(
+        int preload, List<Double> rates, Duration step, boolean services, boolean baseline, CarepathService kill) {
 
     static final List<Double> DEFAULT_RATES = List.of(50.0, 100.0, 200.0);
     static final Duration DEFAULT_STEP = Duration.ofSeconds(60);
@@ -33,6 +36,7 @@ public record BenchOptions(int preload, List<Double> rates, Duration step, boole
         Duration step = DEFAULT_STEP;
         boolean baselineOnly = false;
         boolean noBaseline = false;
+        CarepathService kill = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -51,6 +55,9 @@ public record BenchOptions(int preload, List<Double> rates, Duration step, boole
                 case "--no-baseline":
                     noBaseline = true;
                     break;
+                case "--kill-9":
+                    kill = service(valueAfter(args, i++));
+                    break;
                 default:
                     throw new BenchUsageException("unknown option '" + arg + "'");
             }
@@ -61,20 +68,25 @@ public record BenchOptions(int preload, List<Double> rates, Duration step, boole
         if (baselineOnly && preload > 0) {
             throw new BenchUsageException("--preload fills the services' store; it has no use with --baseline-only");
         }
-        return new BenchOptions(preload, rates, step, !baselineOnly, !noBaseline);
+        if (baselineOnly && kill != null) {
+            throw new BenchUsageException("--kill-9 kills a service; it has no use with --baseline-only");
+        }
+        return new BenchOptions(preload, rates, step, !baselineOnly, !noBaseline, kill);
     }
 
     static String usage() {
         return String.join(
                 "\n",
                 "usage: deploy/carepath bench [--preload N] [--rates 50,100,200] [--step-seconds S]"
-                        + " [--baseline-only|--no-baseline]",
+                        + " [--baseline-only|--no-baseline] [--kill-9 SERVICE]",
                 "  --preload N        store N reports first (as fast as the stack takes them), then wait until they"
                         + " are through",
                 "  --rates R1,R2,...  open-loop steps in reports per second (default 50,100,200)",
                 "  --step-seconds S   how long each step sends (default 60)",
                 "  --baseline-only    only the raw Kafka baseline (broker and MongoDB, no services)",
                 "  --no-baseline      only the services",
+                "  --kill-9 SERVICE   one more step (at 100/s, or the highest rate if lower) in which SERVICE"
+                        + " (e.g. scheduling-service) is killed with SIGKILL and started again",
                 "The stack runs in .carepath/bench/run-<timestamp>/ on the normal ports; the report goes to"
                         + " .carepath/bench/bench-<timestamp>.md.");
     }
@@ -97,6 +109,16 @@ public record BenchOptions(int preload, List<Double> rates, Duration step, boole
             throw new BenchUsageException(option + ": " + number + " is outside " + min + ".." + max);
         }
         return number;
+    }
+
+    private static CarepathService service(String name) {
+        for (CarepathService service : CarepathService.values()) {
+            if (service.usesTheStore() && service.artifactId().equals(name.strip())) {
+                return service;
+            }
+        }
+        throw new BenchUsageException("--kill-9: '" + name + "' is not one of intake-service, triage-service,"
+                + " scheduling-service, billing-service, clinic-view-service");
     }
 
     private static List<Double> rates(String value) {

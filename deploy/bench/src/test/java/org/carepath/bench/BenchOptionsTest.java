@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import org.carepath.local.CarepathService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -106,6 +107,19 @@ class BenchOptionsTest {
     }
 
     @Test
+    void killsOneOfTheFiveServicesNamedByItsArtifact() {
+        assertThat(BenchOptions.parse().kill()).isNull();
+        assertThat(BenchOptions.parse("--kill-9", "scheduling-service").kill()).isEqualTo(CarepathService.SCHEDULING);
+        assertThat(BenchOptions.parse("--kill-9", "clinic-view-service").kill()).isEqualTo(CarepathService.CLINIC_VIEW);
+        assertThatThrownBy(() -> BenchOptions.parse("--kill-9", "authorization-server"))
+                .hasMessageStartingWith("--kill-9: 'authorization-server' is not one of intake-service");
+        assertThatThrownBy(() -> BenchOptions.parse("--kill-9", "scheduling"))
+                .hasMessageStartingWith("--kill-9: 'scheduling' is not one of");
+        assertThatThrownBy(() -> BenchOptions.parse("--baseline-only", "--kill-9", "intake-service"))
+                .hasMessageContaining("--kill-9");
+    }
+
+    @Test
     void keepsTheRatesInTheOrderGiven() {
         assertThat(BenchOptions.parse("--rates", "200,50").rates()).isEqualTo(List.of(200.0, 50.0));
     }
@@ -113,6 +127,6 @@ class BenchOptionsTest {
     @Test
     void usageNamesEveryOption() {
         assertThat(BenchOptions.usage())
-                .contains("--preload", "--rates", "--step-seconds", "--baseline-only", "--no-baseline");
+                .contains("--preload", "--rates", "--step-seconds", "--baseline-only", "--no-baseline", "--kill-9");
     }
 }

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +37,8 @@ public final class ServiceFleet implements AutoCloseable {
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
 
     private final List<Child> children;
+    private final Launch launch;
+    private final Set<Long> killedOnPurpose = ConcurrentHashMap.newKeySet();
     private final Path logDir;
     private final ReadinessProbe probe = new ReadinessProbe();
     private final Thread stopOnJvmExit = new Thread(this::close, "service-fleet-stop");
@@ -47,8 +51,12 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
-    private ServiceFleet(List<Child> children, Path logDir) {
-        this.children = List.copyOf(children);
+    /** What each process is started with, so that one can be started again. */
+    private record Launch(Path projectRoot, String kafkaBootstrap, String mongoUri, String issuer, String intakeUrl) {}
+
+    private ServiceFleet(List<Child> children, Path logDir, Launch launch) {
+        this.children = new CopyOnWriteArrayList<>(children);
+        this.launch = launch;
         this.logDir = logDir;
         Runtime.getRuntime().addShutdownHook(stopOnJvmExit);
     }
@@ -127,11 +135,12 @@ public final class ServiceFleet implements AutoCloseable {
             for (CarepathService service : CarepathService.values()) {
                 int port = requirePort(ports, service);
                 Path logFile = logDir.resolve(service.artifactId() + ".log");
-                Process process =
-                        startProcess(projectRoot, service, port, kafkaBootstrap, mongoUri, issuer, intakeUrl, logFile);
+                Process process = startProcess(
+                        projectRoot, service, port, kafkaBootstrap, mongoUri, issuer, intakeUrl, logFile, false);
                 started.add(new Child(service, port, logFile, process));
             }
-            return new ServiceFleet(started, logDir);
+            return new ServiceFleet(
+                    started, logDir, new Launch(projectRoot, kafkaBootstrap, mongoUri, issuer, intakeUrl));
         } catch (RuntimeException failed) {
             started.forEach(child -> child.process().destroyForcibly());
             throw failed;
@@ -164,7 +173,8 @@ public final class ServiceFleet implements AutoCloseable {
             String mongoUri,
             String issuer,
             String intakeUrl,
-            Path logFile) {
+            Path logFile,
+            boolean appendToLog) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder builder = new ProcessBuilder(
                         java.toString(),
@@ -174,7 +184,10 @@ public final class ServiceFleet implements AutoCloseable {
                         service.jar(projectRoot).toString())
                 .directory(projectRoot.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
+                .redirectOutput(
+                        appendToLog
+                                ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                                : ProcessBuilder.Redirect.to(logFile.toFile()));
         Map<String, String> environment = builder.environment();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         environment.put("MONGODB_URI", mongoUri);
@@ -258,12 +271,61 @@ public final class ServiceFleet implements AutoCloseable {
     public void reportUnexpectedExits(Consumer<String> warnings) {
         for (Child child : children) {
             child.process().onExit().thenAccept(process -> {
-                if (!closed) {
+                if (!closed && !killedOnPurpose.contains(process.pid())) {
                     warnings.accept(child.service().artifactId() + " exited unexpectedly (exit code "
                             + process.exitValue() + "); see " + child.logFile());
                 }
             });
         }
+    }
+
+    /**
+     * Kills one service at once ({@code SIGKILL}: no shutdown hook runs, nothing is flushed), starts it again on the
+     * same port with its output appended to the same log, and waits until it is ready. Returns how long the new
+     * process took from its start to ready.
+     *
+     * @throws FleetStartException when the new process exits or is not ready within {@code timeout}
+     */
+    public Duration killAndRestart(CarepathService service, Duration timeout) {
+        Child killed = child(service);
+        killedOnPurpose.add(killed.process().pid());
+        killed.process().destroyForcibly();
+        try {
+            killed.process().onExit().get(KILL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new FleetStartException(service.artifactId() + " did not exit on SIGKILL", e);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new FleetStartException("interrupted while killing " + service.artifactId(), interrupted);
+        }
+        long startedAt = System.nanoTime();
+        Process process = startProcess(
+                launch.projectRoot(),
+                service,
+                killed.port(),
+                launch.kafkaBootstrap(),
+                launch.mongoUri(),
+                launch.issuer(),
+                launch.intakeUrl(),
+                killed.logFile(),
+                true);
+        Child restarted = new Child(service, killed.port(), killed.logFile(), process);
+        children.set(children.indexOf(killed), restarted);
+        while (!probe.isReady(restarted.baseUrl())) {
+            if (!process.isAlive()) {
+                throw FleetStartException.exited(service, process.exitValue(), killed.logFile());
+            }
+            if (elapsedSince(startedAt).compareTo(timeout) > 0) {
+                throw FleetStartException.timedOut(List.of(service), timeout, logDir);
+            }
+            try {
+                process.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new FleetStartException("interrupted while restarting " + service.artifactId(), interrupted);
+            }
+        }
+        return elapsedSince(startedAt);
     }
 
     /** Access tokens from the fleet's own authorization server. */

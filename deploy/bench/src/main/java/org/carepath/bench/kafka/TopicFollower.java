@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -31,18 +32,19 @@ public final class TopicFollower implements AutoCloseable {
     private static final long REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long START_TIMEOUT_SECONDS = 30;
 
-    private final Map<String, Hop> hopByTopic;
-    private final EpisodeTimeline timeline;
+    private final Set<String> topics;
+    private final BiConsumer<ConsumerRecord<String, byte[]>, Long> sink;
     private final Map<String, Object> settings;
     private final CountDownLatch positioned = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean closing;
     private volatile RuntimeException failure;
 
-    private TopicFollower(Map<String, Object> settings, Map<String, Hop> hopByTopic, EpisodeTimeline timeline) {
+    private TopicFollower(
+            Map<String, Object> settings, Set<String> topics, BiConsumer<ConsumerRecord<String, byte[]>, Long> sink) {
         this.settings = settings;
-        this.hopByTopic = Map.copyOf(hopByTopic);
-        this.timeline = timeline;
+        this.topics = Set.copyOf(topics);
+        this.sink = sink;
         this.thread = new Thread(this::follow, "bench-follow-" + settings.get("client.id"));
         this.thread.setDaemon(true);
     }
@@ -50,9 +52,27 @@ public final class TopicFollower implements AutoCloseable {
     /** Starts following and returns once the end offsets are taken, so every later record is seen. */
     public static TopicFollower start(
             String bootstrapServers, String name, Map<String, Hop> hopByTopic, EpisodeTimeline timeline) {
+        Map<String, Hop> hops = Map.copyOf(hopByTopic);
+        return start(bootstrapServers, name, hops.keySet(), (record, now) -> {
+            String key = key(record);
+            if (key != null) {
+                timeline.seen(key, hops.get(record.topic()), now);
+            }
+        });
+    }
+
+    /**
+     * Starts following and returns once the end offsets are taken; hands every later record of these topics to
+     * {@code sink} with the {@link System#nanoTime()} it was seen at, on the follower's thread.
+     */
+    public static TopicFollower start(
+            String bootstrapServers,
+            String name,
+            Set<String> topics,
+            BiConsumer<ConsumerRecord<String, byte[]>, Long> sink) {
         Map<String, Object> settings =
                 KafkaSettings.consumer(bootstrapServers, KafkaSettings.GROUP_PREFIX + "follow-" + name, name);
-        TopicFollower follower = new TopicFollower(settings, hopByTopic, timeline);
+        TopicFollower follower = new TopicFollower(settings, topics, sink);
         follower.thread.start();
         follower.awaitPositioned();
         return follower;
@@ -95,10 +115,7 @@ public final class TopicFollower implements AutoCloseable {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 long now = System.nanoTime();
                 for (ConsumerRecord<String, byte[]> record : records) {
-                    String key = key(record);
-                    if (key != null) {
-                        timeline.seen(key, hopByTopic.get(record.topic()), now);
-                    }
+                    sink.accept(record, now);
                 }
                 if (now >= nextRefresh) {
                     addNewPartitions(consumer, assigned);
@@ -130,10 +147,10 @@ public final class TopicFollower implements AutoCloseable {
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
-        Map<String, List<PartitionInfo>> topics = consumer.listTopics(METADATA_TIMEOUT);
+        Map<String, List<PartitionInfo>> existing = consumer.listTopics(METADATA_TIMEOUT);
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : hopByTopic.keySet()) {
-            for (PartitionInfo info : topics.getOrDefault(topic, List.of())) {
+        for (String topic : topics) {
+            for (PartitionInfo info : existing.getOrDefault(topic, List.of())) {
                 partitions.add(new TopicPartition(info.topic(), info.partition()));
             }
         }
@@ -149,7 +166,7 @@ public final class TopicFollower implements AutoCloseable {
     }
 
     /** The record key (CONTRACT.md: the episode id); ce_subject carries the same id when a key is absent. */
-    private static String key(ConsumerRecord<String, byte[]> record) {
+    public static String key(ConsumerRecord<String, byte[]> record) {
         if (record.key() != null) {
             return record.key();
         }

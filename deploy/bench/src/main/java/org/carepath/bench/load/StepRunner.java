@@ -37,6 +37,11 @@ public final class StepRunner {
     }
 
     public StepResult run(StepDriver driver, double rate, Duration window) {
+        return run(driver, rate, window, STRAGGLER_WAIT);
+    }
+
+    /** As {@link #run(StepDriver, double, Duration)}, waiting up to {@code stragglerWait} after the send window. */
+    public StepResult run(StepDriver driver, double rate, Duration window, Duration stragglerWait) {
         OpenLoopSchedule schedule = new OpenLoopSchedule(rate, window);
         EpisodeTimeline timeline = new EpisodeTimeline();
         String followerName = driver.name() + "-" + STEPS.incrementAndGet() + "-"
@@ -45,7 +50,7 @@ public final class StepRunner {
                 TopicFollower.start(bootstrapServers, followerName, driver.hopByTopic(), timeline)) {
             long start = System.nanoTime() + LEAD_NANOS;
             StepMeasurement measurement = new StepMeasurement(schedule, start);
-            long giveUp = measurement.windowEndNanos() + STRAGGLER_WAIT.toNanos();
+            long giveUp = measurement.windowEndNanos() + stragglerWait.toNanos();
             String label = driver.name() + " " + Numbers.rate(rate) + "/s";
             progress.accept(label + ": sending " + schedule.count() + " over " + window.toSeconds() + " s");
             ProgressTicker ticker = new ProgressTicker(label, measurement, timeline);

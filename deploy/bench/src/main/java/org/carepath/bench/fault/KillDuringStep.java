@@ -1,0 +1,127 @@
+package org.carepath.bench.fault;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.carepath.bench.kafka.ConsumerLag;
+import org.carepath.local.CarepathService;
+import org.carepath.local.ServiceFleet;
+
+/**
+ * Kills one service with {@code SIGKILL} part way into a step, starts it again at once, and watches its consumer
+ * group's lag until it is back to steady: at most what it was before the kill, or one second of the step's rate,
+ * for three readings in a row. Runs on its own thread beside the step.
+ */
+public final class KillDuringStep {
+
+    private static final Duration LAG_CHECK = Duration.ofMillis(500);
+    private static final int STEADY_READINGS = 3;
+    private static final Duration GIVE_UP = Duration.ofMinutes(3);
+
+    private final ServiceFleet fleet;
+    private final CarepathService victim;
+    private final String bootstrapServers;
+    private final Duration after;
+    private final double rate;
+    private final Duration startTimeout;
+    private final Consumer<String> progress;
+    private final Thread thread;
+    private volatile Outcome outcome;
+    private volatile RuntimeException failure;
+
+    /** What happened: each time from the new process's start; {@code steadyAfter} null if never steady. */
+    public record Outcome(long lagBefore, long peakLag, long steadyAt, Duration readyAfter, Duration steadyAfter) {
+
+        public String describe(CarepathService victim, Duration killedAt, double rate) {
+            String steady = steadyAfter == null
+                    ? "**not back to steady** within " + GIVE_UP.toMinutes() + " min"
+                    : String.format(
+                            Locale.ROOT, "back to steady (≤ %d records) %.1f s after", steadyAt, seconds(steadyAfter));
+            return String.format(
+                    Locale.ROOT,
+                    "%s killed with SIGKILL %d s into the step at %s/s and started again at once: READY %.1f s after"
+                            + " its new process started; its consumer lag (group %s) was %d records before the kill,"
+                            + " peaked at %d, and was %s the restart",
+                    victim.artifactId(),
+                    killedAt.toSeconds(),
+                    rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate),
+                    seconds(readyAfter),
+                    victim.artifactId(),
+                    lagBefore,
+                    peakLag,
+                    steady);
+        }
+
+        private static double seconds(Duration duration) {
+            return duration.toMillis() / 1000.0;
+        }
+    }
+
+    public KillDuringStep(
+            ServiceFleet fleet,
+            CarepathService victim,
+            String bootstrapServers,
+            Duration after,
+            double rate,
+            Duration startTimeout,
+            Consumer<String> progress) {
+        this.fleet = fleet;
+        this.victim = victim;
+        this.bootstrapServers = bootstrapServers;
+        this.after = after;
+        this.rate = rate;
+        this.startTimeout = startTimeout;
+        this.progress = progress;
+        this.thread = new Thread(this::run, "bench-kill-" + victim.artifactId());
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Waits for the watch to end and returns what happened. */
+    public Outcome await() throws InterruptedException {
+        thread.join();
+        if (failure != null) {
+            throw failure;
+        }
+        return outcome;
+    }
+
+    private void run() {
+        try (ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
+            Thread.sleep(after.toMillis());
+            long before = lagOf(lag);
+            progress.accept("kill -9 " + victim.artifactId() + " (lag " + before + ")");
+            Duration readyAfter = fleet.killAndRestart(victim, startTimeout);
+            long restartedAt = System.nanoTime() - readyAfter.toNanos();
+            progress.accept(victim.artifactId() + " READY again after " + readyAfter.toSeconds() + " s");
+            long steadyAt = Math.max(before, Math.round(rate));
+            long peak = before;
+            int steadyReadings = 0;
+            long giveUp = System.nanoTime() + GIVE_UP.toNanos();
+            Duration steadyAfter = null;
+            while (System.nanoTime() < giveUp) {
+                long now = lagOf(lag);
+                peak = Math.max(peak, now);
+                steadyReadings = now <= steadyAt ? steadyReadings + 1 : 0;
+                if (steadyReadings == STEADY_READINGS) {
+                    steadyAfter = Duration.ofNanos(System.nanoTime() - restartedAt);
+                    break;
+                }
+                Thread.sleep(LAG_CHECK.toMillis());
+            }
+            outcome = new Outcome(before, peak, steadyAt, readyAfter, steadyAfter);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            failure = new IllegalStateException("interrupted while killing " + victim.artifactId(), interrupted);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+    }
+
+    private long lagOf(ConsumerLag lag) {
+        return lag.byGroup().getOrDefault(victim.artifactId(), 0L);
+    }
+}
