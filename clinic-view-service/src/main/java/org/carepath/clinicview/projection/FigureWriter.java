@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brings the figures documents in step with the episodes about to be written: one upsert per figures document (or
- * shard, {@link FigureShards}) a batch touches, setting and removing entries by key (never an increment, so a batch applied again after a crash
- * writes the same values).
+ * shard, {@link FigureShards}) a batch touches, setting and removing entries by key (never an increment, so a batch
+ * applied again after a crash writes the same values).
  */
 @Component
 class FigureWriter {

@@ -57,6 +57,10 @@ final class Bench {
     private static final double WARM_UP_MAX_RATE = 20;
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration SETTLE_CHECK = Duration.ofMillis(500);
+    private static final Duration IDLE_SETTLE = Duration.ofSeconds(30);
+    private static final Duration IDLE_WINDOW = Duration.ofSeconds(60);
+    private static final double KILL_RATE = 100;
+    private static final int KILL_STRAGGLER_MINUTES = 3;
 
     private final BenchOptions options;
     private final String bootstrapServers;
@@ -361,13 +365,6 @@ final class Bench {
      * Lets the services finish what the step before left them (a booking after its estimate, say), so each step
      * starts from an idle pipeline and its command counts are its own. Bounded: after that the step starts anyway.
      */
-    private static final Duration IDLE_SETTLE = Duration.ofSeconds(30);
-
-    private static final double KILL_RATE = 100;
-    private static final int KILL_STRAGGLER_MINUTES = 3;
-
-    private static final Duration IDLE_WINDOW = Duration.ofSeconds(60);
-
     private void awaitNoLag() {
         long giveUp = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
         try (ConsumerLag lag = new ConsumerLag(bootstrapServers)) {

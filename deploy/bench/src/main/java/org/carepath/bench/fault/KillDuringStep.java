@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.carepath.bench.kafka.ConsumerLag;
+import org.carepath.bench.report.Numbers;
 import org.carepath.local.CarepathService;
 import org.carepath.local.ServiceFleet;
 
@@ -44,7 +45,7 @@ public final class KillDuringStep {
                             + " peaked at %d, and was %s the restart",
                     victim.artifactId(),
                     killedAt.toSeconds(),
-                    rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate),
+                    Numbers.rate(rate),
                     seconds(readyAfter),
                     victim.artifactId(),
                     lagBefore,
