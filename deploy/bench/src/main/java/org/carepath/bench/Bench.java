@@ -270,7 +270,7 @@ final class Bench {
         report.progress("idle: " + IDLE_SETTLE.toSeconds() + " s to settle, then " + IDLE_WINDOW.toSeconds()
                 + " s measured with no load");
         Map<String, ProcessHandle> processes = new LinkedHashMap<>();
-        processes.put("bench JVM (broker, MongoDB wire server, the bench itself)", ProcessHandle.current());
+        processes.put("bench JVM (broker, MongoDB wire server, the bench)", ProcessHandle.current());
         Map<CarepathService, Long> pids = fleet.pids();
         for (CarepathService service : CarepathService.values()) {
             Long pid = pids.get(service);

@@ -11,11 +11,14 @@ import org.carepath.bench.report.MarkdownTable;
 
 /**
  * The CPU each process of the stack used over a window with no load, as a share of one core, from the operating
- * system's account of each process ({@link ProcessHandle.Info#totalCpuDuration()}).
+ * system's account of each process ({@link ProcessHandle.Info#totalCpuDuration()}). The process that is this JVM
+ * is split by its threads ({@link BenchJvmThreads}), and the stack is also shown without the bench's own threads:
+ * the figure {@code deploy/carepath up} would show.
  */
 public final class IdleCpu {
 
     private final Map<String, ProcessHandle> processes;
+    private final BenchJvmThreads benchJvm = new BenchJvmThreads();
 
     /** @param processes each process to watch by the name to print, in the order to print them */
     public IdleCpu(Map<String, ProcessHandle> processes) {
@@ -25,12 +28,15 @@ public final class IdleCpu {
     /** Watches for {@code window} (the calling thread sleeps) and returns the table's lines. */
     public List<String> measure(Duration window) throws InterruptedException {
         Map<String, Duration> before = cpu();
+        Map<BenchJvmThreads.Part, Duration> partsBefore = benchJvm.cpu();
         long start = System.nanoTime();
         Thread.sleep(window.toMillis());
         double wallNanos = System.nanoTime() - start;
         Map<String, Duration> after = cpu();
+        Map<BenchJvmThreads.Part, Duration> partsAfter = benchJvm.cpu();
         MarkdownTable table = new MarkdownTable(List.of("process", "CPU, % of one core"));
         double total = 0;
+        double bench = 0;
         List<String> unknown = new ArrayList<>();
         for (String name : processes.keySet()) {
             Duration first = before.get(name);
@@ -43,11 +49,35 @@ public final class IdleCpu {
             double share = 100.0 * last.minus(first).toNanos() / wallNanos;
             total += share;
             table.row(List.of(name, percent(share)));
+            if (processes.get(name).pid() == ProcessHandle.current().pid()) {
+                bench = splitThisJvm(table, share, partsBefore, partsAfter, wallNanos);
+            }
         }
-        table.row(List.of(
-                unknown.isEmpty() ? "**whole stack**" : "whole stack (without " + unknown + ")",
-                "**" + percent(total) + "**"));
+        String stack = unknown.isEmpty() ? "whole stack" : "whole stack (without " + unknown + ")";
+        table.row(List.of("**" + stack + "**", "**" + percent(total) + "**"));
+        table.row(List.of("**" + stack + ", less the bench's own threads**", "**" + percent(total - bench) + "**"));
         return table.lines();
+    }
+
+    /** Adds a row per part of this JVM and returns the bench's own share. */
+    private static double splitThisJvm(
+            MarkdownTable table,
+            double processShare,
+            Map<BenchJvmThreads.Part, Duration> before,
+            Map<BenchJvmThreads.Part, Duration> after,
+            double wallNanos) {
+        double threads = 0;
+        double bench = 0;
+        for (BenchJvmThreads.Part part : BenchJvmThreads.Part.values()) {
+            double share = 100.0 * after.get(part).minus(before.get(part)).toNanos() / wallNanos;
+            threads += share;
+            if (part == BenchJvmThreads.Part.BENCH) {
+                bench = share;
+            }
+            table.row(List.of("– of which " + part.label(), percent(share)));
+        }
+        table.row(List.of("– of which GC, JIT and threads that ended", percent(Math.max(0, processShare - threads))));
+        return bench;
     }
 
     private Map<String, Duration> cpu() {

@@ -7,25 +7,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class IdleCpuTest {
 
     @Test
-    void aBusyProcessShowsItsShareAndAnExitedOneIsUnknown() throws Exception {
+    void aBusyProcessShowsItsShareSplitByThreadsAndAnExitedOneIsUnknown() throws Exception {
         Process exited = new ProcessBuilder("true").start();
         exited.waitFor();
         Map<String, ProcessHandle> processes = new LinkedHashMap<>();
         processes.put("this JVM", ProcessHandle.current());
         processes.put("gone", exited.toHandle());
         AtomicBoolean spinning = new AtomicBoolean(true);
-        Thread spinner = new Thread(() -> {
-            long sum = 0;
-            while (spinning.get()) {
-                sum += System.nanoTime() % 7;
-            }
-            assertThat(sum).isNotNegative();
-        });
+        Thread spinner = new Thread(
+                () -> {
+                    long sum = 0;
+                    while (spinning.get()) {
+                        sum += System.nanoTime() % 7;
+                    }
+                    assertThat(sum).isNotNegative();
+                },
+                "bench-spinner");
         spinner.start();
 
         List<String> lines;
@@ -37,9 +40,21 @@ class IdleCpuTest {
         }
 
         assertThat(lines.get(0)).isEqualTo("| process | CPU, % of one core |");
-        double share = Double.parseDouble(lines.get(2).replaceAll("^\\| this JVM \\| ([0-9.]+) % \\|$", "$1"));
-        assertThat(share).isGreaterThan(20.0);
-        assertThat(lines.get(3)).isEqualTo("| gone | ? |");
-        assertThat(lines.get(4)).startsWith("| whole stack (without [gone]) |");
+        assertThat(share(lines.get(2), "this JVM")).isGreaterThan(20.0);
+        assertThat(lines.get(3)).startsWith("| – of which MongoDB wire server (H2) |");
+        assertThat(lines.get(4)).startsWith("| – of which Kafka broker |");
+        double bench = share(lines.get(5), "– of which the bench's own threads");
+        assertThat(bench).isGreaterThan(20.0);
+        assertThat(lines.get(6)).startsWith("| – of which GC, JIT and threads that ended |");
+        assertThat(lines.get(7)).isEqualTo("| gone | ? |");
+        double whole = share(lines.get(8), "\\*\\*whole stack \\(without \\[gone\\]\\)\\*\\*");
+        double lessBench =
+                share(lines.get(9), "\\*\\*whole stack \\(without \\[gone\\]\\), less the bench's own threads\\*\\*");
+        assertThat(lessBench).isCloseTo(whole - bench, Offset.offset(0.2));
+    }
+
+    private static double share(String line, String name) {
+        assertThat(line).matches("^\\| " + name + " \\| \\**[0-9.]+ %\\** \\|$");
+        return Double.parseDouble(line.replaceAll("^\\| .* \\| \\**([0-9.]+) %\\** \\|$", "$1"));
     }
 }
