@@ -8,9 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.carepath.platform.persistence.FindByIds;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** Reads figures documents by {@code _id} only: what a view costs depends on the days it shows, not on history. */
@@ -18,8 +17,6 @@ import org.springframework.stereotype.Component;
 public class FigureReader {
 
     /** Ids per {@code _id $in} query: a 92-day range reads ~12,000 documents' worth of ids. */
-    private static final int IDS_PER_QUERY = 2_000;
-
     private final MongoTemplate mongo;
 
     public FigureReader(MongoTemplate mongo) {
@@ -55,11 +52,7 @@ public class FigureReader {
         List<String> stored = new ArrayList<>();
         ids.forEach(id -> stored.addAll(FigureShards.documentsOf(collection, id)));
         Map<String, Document> byId = new HashMap<>();
-        for (int from = 0; from < stored.size(); from += IDS_PER_QUERY) {
-            List<String> chunk = stored.subList(from, Math.min(stored.size(), from + IDS_PER_QUERY));
-            mongo.find(new Query(Criteria.where("_id").in(chunk)), Document.class, collection)
-                    .forEach(document -> byId.put(document.getString("_id"), document));
-        }
+        FindByIds.find(mongo, stored, collection).forEach(document -> byId.put(document.getString("_id"), document));
         List<Map<String, Object>> entries = new ArrayList<>();
         for (String id : ids) {
             Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();

@@ -1,7 +1,7 @@
 package org.carepath.clinicview.figures;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.carepath.platform.persistence.ShardedIds;
 
 /**
  * Where an entry of the day and waitlist figures is stored: a day's (or a specialty's) entries are spread by their key
@@ -14,6 +14,8 @@ public final class FigureShards {
 
     public static final int SHARDS = 128;
 
+    private static final ShardedIds SHARDED = new ShardedIds(SHARDS);
+
     private FigureShards() {}
 
     /** The document that holds this entry. */
@@ -21,7 +23,7 @@ public final class FigureShards {
         if (!sharded(collection)) {
             return documentId;
         }
-        return documentId + "|" + Math.floorMod(key.hashCode(), SHARDS);
+        return SHARDED.of(documentId, key);
     }
 
     /**
@@ -32,12 +34,7 @@ public final class FigureShards {
         if (!sharded(collection)) {
             return List.of(documentId);
         }
-        List<String> documents = new ArrayList<>(SHARDS + 1);
-        documents.add(documentId);
-        for (int shard = 0; shard < SHARDS; shard++) {
-            documents.add(documentId + "|" + shard);
-        }
-        return documents;
+        return SHARDED.withUnsharded(documentId);
     }
 
     private static boolean sharded(String collection) {

@@ -2,9 +2,6 @@ package org.carepath.clinicview.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +15,7 @@ import org.carepath.clinicview.figures.FigureShards;
 import org.carepath.events.intake.Region;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.outbox.AggregateBatches.Change;
-import org.carepath.testing.ScanCountingBackend;
+import org.carepath.testing.CountingWireServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,22 +32,18 @@ class FigureShardsTest {
     private static final LocalDate DAY = LocalDate.parse("2026-12-01");
     private static final int EPISODES = 2_000;
 
-    private final ScanCountingBackend backend = new ScanCountingBackend();
-    private MongoServer server;
-    private MongoClient client;
+    private CountingWireServer store;
     private MongoTemplate mongo;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(backend);
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        mongo = new MongoTemplate(client, DATABASE);
+        store = CountingWireServer.start(DATABASE);
+        mongo = store.template();
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test
@@ -67,7 +60,7 @@ class FigureShardsTest {
                 .mapToInt(document -> document.get("episodes", Document.class).size())
                 .max()
                 .orElseThrow();
-        long scansBefore = backend.fullScans(DATABASE);
+        long scansBefore = store.fullScans();
         List<Map<String, Object>> read = new FigureReader(mongo).dayEntries(List.of(DAY), "episodes");
 
         assertThat(documents).hasSizeGreaterThan(FigureShards.SHARDS / 2);
@@ -76,7 +69,7 @@ class FigureShardsTest {
                 .extracting(entry -> entry.get("episodeId"))
                 .doesNotHaveDuplicates()
                 .hasSize(EPISODES);
-        assertThat(backend.fullScans(DATABASE)).isEqualTo(scansBefore);
+        assertThat(store.fullScans()).isEqualTo(scansBefore);
     }
 
     @Test

@@ -2,19 +2,10 @@ package org.carepath.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,7 +17,7 @@ import org.carepath.platform.outbox.OutboxCollections;
 import org.carepath.platform.outbox.OutboxMetrics;
 import org.carepath.platform.outbox.OutboxRelay;
 import org.carepath.platform.outbox.OutboxStore;
-import org.carepath.testing.ScanCountingBackend;
+import org.carepath.testing.CountingWireServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,34 +32,18 @@ class AuditTrailTest {
 
     private static final String DATABASE = "audit-test";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T15:00:00Z"), ZoneOffset.UTC);
-    private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findAndModify");
 
-    private final ScanCountingBackend backend = new ScanCountingBackend();
     private final MockProducer<String, String> producer =
             new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
-    private final AtomicInteger writes = new AtomicInteger();
-    private MongoServer server;
-    private MongoClient client;
+    private CountingWireServer store;
     private MongoTemplate mongo;
     private OutboxRelay relay;
     private AuditTrail trail;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(backend);
-        CommandListener countWrites = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (WRITES.contains(event.getCommandName())) {
-                    writes.incrementAndGet();
-                }
-            }
-        };
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(server.bindAndGetConnectionString()))
-                .addCommandListener(countWrites)
-                .build());
-        mongo = new MongoTemplate(client, DATABASE);
+        store = CountingWireServer.start(DATABASE);
+        mongo = store.template();
         relay = new OutboxRelay(
                 mongo,
                 () -> producer,
@@ -85,17 +60,16 @@ class AuditTrailTest {
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test
     void theFirstRecordIsOneWriteAndEachLaterOneTwo() {
-        int before = writes.get();
+        long before = store.writeCommands();
         trail.record(record("a-1", "e-1"));
-        int first = writes.get() - before;
+        long first = store.writeCommands() - before;
         trail.record(record("a-2", "e-1"));
-        int second = writes.get() - before - first;
+        long second = store.writeCommands() - before - first;
 
         assertThat(first).isEqualTo(1);
         assertThat(second).isEqualTo(2);
@@ -133,7 +107,7 @@ class AuditTrailTest {
     }
 
     private long trailScans() {
-        return backend.fullScans(DATABASE, AuditTrail.COUNTERS) + backend.fullScans(DATABASE, AuditEntry.COLLECTION);
+        return store.fullScans(AuditTrail.COUNTERS) + store.fullScans(AuditEntry.COLLECTION);
     }
 
     private static AuditRecorded record(String auditId, String episodeId) {

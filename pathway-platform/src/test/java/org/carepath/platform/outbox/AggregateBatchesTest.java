@@ -3,9 +3,6 @@ package org.carepath.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +15,7 @@ import org.carepath.platform.messaging.FailedEventException;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.messaging.OutboxMessage;
 import org.carepath.platform.persistence.VersionIndexes;
-import org.carepath.testing.ScanCountingBackend;
+import org.carepath.testing.CountingWireServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,18 +48,15 @@ class AggregateBatchesTest {
         }
     }
 
-    private final ScanCountingBackend backend = new ScanCountingBackend();
-    private MongoServer server;
-    private MongoClient client;
+    private CountingWireServer store;
     private MongoTemplate mongo;
     private AggregateBatches batches;
     private OutboxRelay relay;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(backend);
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        mongo = new MongoTemplate(client, DATABASE);
+        store = CountingWireServer.start(DATABASE);
+        mongo = store.template();
         new VersionIndexes(mongo).ensure("counters", "version");
         MockProducer<String, String> producer =
                 new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
@@ -78,20 +72,19 @@ class AggregateBatchesTest {
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test
     void appliesEveryEventInOrderWithOneReadByIdAndNoScan() {
-        long scansBefore = backend.fullScans(DATABASE);
+        long scansBefore = store.fullScans();
 
         batches.apply(Counter.class, events("a:1", "b:1", "a:2", "a:1"), AggregateBatchesTest::counterOf, this::count);
 
         assertThat(mongo.findById("a", Counter.class).applied()).containsExactly("a:1", "a:2");
         assertThat(mongo.findById("b", Counter.class).applied()).containsExactly("b:1");
         assertThat(relay.pending()).isEqualTo(3);
-        assertThat(backend.fullScans(DATABASE)).isEqualTo(scansBefore);
+        assertThat(store.fullScans()).isEqualTo(scansBefore);
     }
 
     @Test

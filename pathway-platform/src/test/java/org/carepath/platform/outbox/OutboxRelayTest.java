@@ -3,9 +3,6 @@ package org.carepath.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.carepath.platform.OutboxProperties;
 import org.carepath.platform.messaging.OutboxMessage;
 import org.carepath.platform.persistence.VersionIndexes;
-import org.carepath.testing.ScanCountingBackend;
+import org.carepath.testing.CountingWireServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,19 +44,16 @@ class OutboxRelayTest {
     @Document(COLLECTION)
     record Aggregate(@Id String id, @Version Long version, List<OutboxMessage> outbox) implements WithOutbox {}
 
-    private final ScanCountingBackend backend = new ScanCountingBackend();
     private final ScriptedProducer producer = new ScriptedProducer();
-    private MongoServer server;
-    private MongoClient client;
+    private CountingWireServer wire;
     private MongoTemplate mongo;
     private OutboxRelay relay;
     private OutboxStore store;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(backend);
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        mongo = new MongoTemplate(client, DATABASE);
+        wire = CountingWireServer.start(DATABASE);
+        mongo = wire.template();
         new VersionIndexes(mongo).ensure(COLLECTION, "version");
         relay = relay(settings(10, Duration.ofSeconds(5)));
         store = new OutboxStore(mongo, relay);
@@ -67,14 +61,13 @@ class OutboxRelayTest {
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        wire.close();
     }
 
     @Test
     void publishesHandedOverEventsOnceAsCloudEventsWithoutScanningTheCollection() {
         relay.relayPending(); // the start-up recovery sweep: the one read that may scan
-        long scansBefore = backend.fullScans(DATABASE, COLLECTION);
+        long scansBefore = wire.fullScans(COLLECTION);
 
         store.insert(new Aggregate("e-1", null, List.of(message("ev-1", "e-1"), message("ev-2", "e-1"))));
 
@@ -92,29 +85,29 @@ class OutboxRelayTest {
         assertThat(header(first, "ce_time")).isEqualTo("2026-11-24T15:00:00Z");
         assertThat(header(first, "content-type")).isEqualTo("application/json");
         assertThat(mongo.findById("e-1", Aggregate.class).outbox()).isEmpty();
-        assertThat(backend.fullScans(DATABASE, COLLECTION)).isEqualTo(scansBefore);
+        assertThat(wire.fullScans(COLLECTION)).isEqualTo(scansBefore);
     }
 
     @Test
     void aVersionedSaveIsServedByTheVersionIndexNotAScan() {
         Aggregate stored = store.insert(new Aggregate("e-1", null, List.of()));
-        long scansBefore = backend.fullScans(DATABASE, COLLECTION);
+        long scansBefore = wire.fullScans(COLLECTION);
 
         store.save(new Aggregate("e-1", stored.version(), List.of(message("ev-1", "e-1"))));
 
-        assertThat(backend.fullScans(DATABASE, COLLECTION)).isEqualTo(scansBefore);
+        assertThat(wire.fullScans(COLLECTION)).isEqualTo(scansBefore);
     }
 
     @Test
     void anIdleRelayReadsNothing() {
         relay.relayPending();
-        long scansBefore = backend.fullScans(DATABASE);
+        long scansBefore = wire.fullScans();
 
         for (int round = 0; round < 20; round++) {
             relay.relayPending();
         }
 
-        assertThat(backend.fullScans(DATABASE)).isEqualTo(scansBefore);
+        assertThat(wire.fullScans()).isEqualTo(scansBefore);
     }
 
     @Test

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
+import org.carepath.platform.persistence.FindByIds;
+import org.carepath.platform.persistence.ShardedIds;
 import org.carepath.scheduling.followup.FollowUp;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -44,10 +46,10 @@ class FollowUpTimers {
      * reported in a day put ~1,250 timers in each, rewritten by every decision that added one).
      */
     static final int SHARDS = 128;
+
+    private static final ShardedIds SHARDED = new ShardedIds(SHARDS);
     /** Up to this span the minutes are read by their ids directly; beyond it through the days' lists. */
     static final Duration READ_MINUTES_UP_TO = Duration.ofMinutes(20);
-    /** Ids per {@code _id $in} query. */
-    private static final int IDS_PER_QUERY = 2_000;
 
     private static final String CURSOR_ID = "cursor";
     private static final String ENTRIES = "entries";
@@ -102,17 +104,8 @@ class FollowUpTimers {
                 ? everyMinute(from, to)
                 : minutesWithTimers(from, to);
         List<String> ids = new ArrayList<>();
-        for (Instant minute : minutes) {
-            for (int shard = 0; shard < SHARDS; shard++) {
-                ids.add(minute + "|" + shard);
-            }
-        }
-        List<Document> found = new ArrayList<>();
-        for (int start = 0; start < ids.size(); start += IDS_PER_QUERY) {
-            List<String> chunk = ids.subList(start, Math.min(ids.size(), start + IDS_PER_QUERY));
-            found.addAll(mongo.find(query(where("_id").in(chunk)), Document.class, COLLECTION));
-        }
-        return found.stream()
+        minutes.forEach(minute -> ids.addAll(SHARDED.shardsOf(minute.toString())));
+        return FindByIds.find(mongo, ids, COLLECTION).stream()
                 .map(FollowUpTimers::bucket)
                 .sorted(java.util.Comparator.comparing(Bucket::minute).thenComparing(Bucket::id))
                 .toList();
@@ -182,7 +175,7 @@ class FollowUpTimers {
     }
 
     static String bucketId(Instant dueAt, String episodeId) {
-        return minuteOf(dueAt) + "|" + Math.floorMod(episodeId.hashCode(), SHARDS);
+        return SHARDED.of(minuteOf(dueAt).toString(), episodeId);
     }
 
     private static Bucket bucket(Document document) {

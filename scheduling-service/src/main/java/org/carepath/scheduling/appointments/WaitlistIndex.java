@@ -19,6 +19,8 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.carepath.events.scheduling.Specialty;
+import org.carepath.platform.persistence.FindByIds;
+import org.carepath.platform.persistence.ShardedIds;
 import org.carepath.scheduling.booking.WaitlistEntry;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -48,7 +50,7 @@ class WaitlistIndex {
      */
     static final int SHARDS = 32;
 
-    private static final int IDS_PER_QUERY = 2_000;
+    private static final ShardedIds SHARDED = new ShardedIds(SHARDS);
     private static final String EPISODES = "episodeIds";
     private static final String DAYS = "days";
     private static final Comparator<Noted> OLDEST_FIRST =
@@ -167,13 +169,10 @@ class WaitlistIndex {
             listOf(directory, EPISODES).stream().map(Noted::parse).forEach(noted::add);
             forgetPassed(specialty, days, firstDay);
         }
-        for (int start = 0; start < dayIds.size(); start += IDS_PER_QUERY) {
-            List<String> chunk = dayIds.subList(start, Math.min(dayIds.size(), start + IDS_PER_QUERY));
-            mongo.find(query(where("_id").in(chunk)), Document.class, COLLECTION).stream()
-                    .flatMap(index -> listOf(index, EPISODES).stream())
-                    .map(Noted::parse)
-                    .forEach(noted::add);
-        }
+        FindByIds.find(mongo, dayIds, COLLECTION).stream()
+                .flatMap(index -> listOf(index, EPISODES).stream())
+                .map(Noted::parse)
+                .forEach(noted::add);
         return noted;
     }
 
@@ -201,17 +200,12 @@ class WaitlistIndex {
     }
 
     static String shardId(Specialty specialty, String day, String episodeId) {
-        return dayId(specialty, day) + "|" + Math.floorMod(episodeId.hashCode(), SHARDS);
+        return SHARDED.of(dayId(specialty, day), episodeId);
     }
 
     /** The day's documents: the one written before the shards, then the shards. */
     private static List<String> documentsOfDay(String specialty, String day) {
-        List<String> ids = new ArrayList<>(SHARDS + 1);
-        ids.add(specialty + "|" + day);
-        for (int shard = 0; shard < SHARDS; shard++) {
-            ids.add(specialty + "|" + day + "|" + shard);
-        }
-        return ids;
+        return SHARDED.withUnsharded(specialty + "|" + day);
     }
 
     private static String day(Instant instant) {

@@ -2,9 +2,6 @@ package org.carepath.scheduling.appointments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +12,7 @@ import org.carepath.events.scheduling.AppointmentType;
 import org.carepath.events.scheduling.Specialty;
 import org.carepath.scheduling.booking.WaitlistEntry;
 import org.carepath.scheduling.booking.WaitlistStatus;
-import org.carepath.testing.ScanCountingBackend;
+import org.carepath.testing.CountingWireServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,24 +28,20 @@ class WaitlistIndexTest {
     private static final Instant NOW = Instant.parse("2027-03-01T15:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
 
-    private final ScanCountingBackend backend = new ScanCountingBackend();
-    private MongoServer server;
-    private MongoClient client;
+    private CountingWireServer store;
     private MongoTemplate mongo;
     private WaitlistIndex index;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(backend);
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        mongo = new MongoTemplate(client, "waitlist-test");
+        store = CountingWireServer.start("waitlist-test");
+        mongo = store.template();
         index = new WaitlistIndex(mongo);
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test
@@ -67,7 +60,7 @@ class WaitlistIndexTest {
                 .extracting(WaitlistIndex.Noted::episodeId)
                 .containsExactly("old", "middle");
         assertThat(index.waitingFor(Specialty.SPINE_SURGEON, NOW, 10)).isEmpty();
-        assertThat(backend.fullScans("waitlist-test", WaitlistIndex.COLLECTION)).isZero();
+        assertThat(store.fullScans(WaitlistIndex.COLLECTION)).isZero();
     }
 
     @Test
@@ -87,7 +80,7 @@ class WaitlistIndexTest {
         assertThat(mongo.findById("ORTHOPEDIC_SPINE", Document.class, WaitlistIndex.COLLECTION)
                         .getList("days", String.class))
                 .containsExactly("2027-03-04");
-        assertThat(backend.fullScans("waitlist-test", WaitlistIndex.COLLECTION)).isZero();
+        assertThat(store.fullScans(WaitlistIndex.COLLECTION)).isZero();
     }
 
     @Test
