@@ -14,6 +14,7 @@ import org.carepath.platform.messaging.BatchConsumers;
 import org.carepath.platform.messaging.DeadLetterErrorHandling;
 import org.carepath.platform.messaging.InboundEvents;
 import org.carepath.platform.messaging.OutboxMessages;
+import org.carepath.platform.messaging.QuickFailover;
 import org.carepath.platform.outbox.AggregateBatches;
 import org.carepath.platform.outbox.OutboxCollections;
 import org.carepath.platform.outbox.OutboxIndexes;
@@ -126,6 +127,11 @@ public class PathwayPlatformAutoConfiguration {
         failures.setIncludeContents(false);
         template.setProducerListener(failures);
         return new DeadLetterErrorHandling(template, meterRegistry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    QuickFailover quickFailover() {
+        return new QuickFailover();
     }
 
     @Bean
