@@ -18,7 +18,7 @@ import org.carepath.local.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The tuned file-backed wire server: every document found by its keys, and its file readable by the plain backend. */
+/** The tuned file-backed wire server: every document found by its keys, across restarts and from an older file. */
 class MongoWireServerTest {
 
     private static final int DOCUMENTS = 2_000;
@@ -27,7 +27,7 @@ class MongoWireServerTest {
     Path dataDir;
 
     @Test
-    void findsEveryDocumentByItsUniqueKeysAndLeavesAFileThePlainBackendReadsAlike() {
+    void findsEveryDocumentByItsUniqueKeysAndAfterARestart() {
         Path file = dataDir.resolve("carepath.mv");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < DOCUMENTS; i++) {
@@ -58,17 +58,53 @@ class MongoWireServerTest {
             }
         }
 
-        // and: the same file opened by mongo-java-server's own H2 backend finds them alike (same key order on disk)
-        MongoServer plain = new MongoServer(new H2Backend(file.toString()));
-        try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
+        // and: the file opened again finds each document, whole, by both keys
+        try (MongoWireServer server = MongoWireServer.start(file, FreePorts.next());
+                MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> episodes = client.getDatabase("test").getCollection("episodes");
             for (int i = 0; i < ids.size(); i++) {
                 assertThat(episodes.find(new Document("_id", ids.get(i)).append("version", (long) i))
                                 .first())
-                        .isNotNull();
+                        .isEqualTo(new Document("_id", ids.get(i)).append("version", (long) i));
+            }
+        }
+    }
+
+    @Test
+    void readsAFileThePlainBackendWroteAndKeepsItReadableAsItRewritesIt() {
+        Path file = dataDir.resolve("carepath.mv");
+
+        // given: a file written by mongo-java-server's own H2 backend (the format before BSON documents)
+        MongoServer plain = new MongoServer(new H2Backend(file.toString()));
+        try (MongoClient client = MongoClients.create(plain.bindAndGetConnectionString())) {
+            MongoCollection<Document> episodes = client.getDatabase("test").getCollection("episodes");
+            for (int i = 0; i < DOCUMENTS; i++) {
+                episodes.insertOne(new Document("_id", "ep-" + i).append("status", "REPORTED"));
             }
         } finally {
             plain.shutdown();
+        }
+
+        // when: the tuned server reads it and rewrites every other document
+        try (MongoWireServer server = MongoWireServer.start(file, FreePorts.next());
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> episodes = client.getDatabase("test").getCollection("episodes");
+            assertThat(episodes.countDocuments()).isEqualTo(DOCUMENTS);
+            for (int i = 0; i < DOCUMENTS; i += 2) {
+                episodes.updateOne(
+                        new Document("_id", "ep-" + i), new Document("$set", new Document("status", "TRIAGED")));
+            }
+        }
+
+        // then: after a restart, old and rewritten documents alike read back whole
+        try (MongoWireServer server = MongoWireServer.start(file, FreePorts.next());
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> episodes = client.getDatabase("test").getCollection("episodes");
+            for (int i = 0; i < DOCUMENTS; i++) {
+                assertThat(episodes.find(new Document("_id", "ep-" + i)).first())
+                        .isEqualTo(
+                                new Document("_id", "ep-" + i).append("status", i % 2 == 0 ? "TRIAGED" : "REPORTED"));
+            }
         }
     }
 }

@@ -1,10 +1,13 @@
 package de.bwaldvogel.mongo.backend.h2;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,14 +16,15 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * mongo-java-server's H2 backend with faster unique indexes, for the local stack. It lives in the backend's
- * package because the index type it builds is package-private there.
+ * mongo-java-server's H2 backend with faster unique indexes and documents stored as BSON ({@link BsonDocuments}),
+ * for the local stack. It lives in the backend's package because the index type it builds is package-private there.
  *
  * <p>Why: the backend keys every unique index ({@code _id} among them) by {@link KeyValue}, which H2's
  * {@link ObjectDataType} compares by Java-serializing both keys on every probe of a binary search. Profiled under
  * load, that was a third of the wire server's time. These indexes keep the same key type and the same order (the
  * serialized bytes, compared exactly as H2 compares them, so a file stays readable by the plain backend) but
- * serialize each key once and remember it.
+ * serialize each key once and remember it. A file written by the plain backend is read by this one; once this one
+ * has written documents, the plain backend cannot read them.
  */
 public class SerializedOnceH2Backend extends H2Backend {
 
@@ -39,6 +43,18 @@ public class SerializedOnceH2Backend extends H2Backend {
 
         Database(String databaseName, CursorRegistry cursorRegistry) {
             super(databaseName, getMvStore(), cursorRegistry);
+        }
+
+        /** The backend's own maps and names; only the documents' value type is {@link BsonDocuments}. */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = getMvStore()
+                    .openMap(
+                            H2Database.DATABASES_PREFIX + namespace,
+                            new MVMap.Builder<Object, Document>().valueType(new BsonDocuments()));
+            MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
+            return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
         @Override
