@@ -1,0 +1,67 @@
+package de.bwaldvogel.mongo.backend.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An update never changes the document instance the store's map held before it: H2's background writer may be
+ * writing that instance at the same moment (the benchmark's wire server closed its store on exactly that).
+ */
+class CopyOnReadH2CollectionTest {
+
+    private final MVStore store = MVStore.open(null);
+    private final MongoServer server = new MongoServer(new SerializedOnceH2Backend(store));
+    private MongoClient client;
+    private MongoCollection<org.bson.Document> episodes;
+
+    @BeforeEach
+    void start() {
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        episodes = client.getDatabase("test").getCollection("episodes");
+        episodes.insertOne(new org.bson.Document("_id", "ep-1").append("status", "REPORTED"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void anUpdateLeavesTheHeldInstanceAsItWas() {
+        Document held = documents().get("ep-1");
+
+        episodes.updateOne(Filters.eq("_id", "ep-1"), Updates.set("status", "TRIAGED"));
+
+        assertThat(held.get("status")).isEqualTo("REPORTED");
+        assertThat(documents().get("ep-1").get("status")).isEqualTo("TRIAGED");
+    }
+
+    @Test
+    void aFindAndModifyLeavesTheHeldInstanceAsItWas() {
+        Document held = documents().get("ep-1");
+
+        org.bson.Document answered =
+                episodes.findOneAndUpdate(Filters.eq("_id", "ep-1"), Updates.set("status", "BOOKED"));
+
+        assertThat(answered.getString("status")).isEqualTo("REPORTED");
+        assertThat(held.get("status")).isEqualTo("REPORTED");
+        assertThat(documents().get("ep-1").get("status")).isEqualTo("BOOKED");
+    }
+
+    private MVMap<Object, Document> documents() {
+        return store.openMap(H2Database.DATABASES_PREFIX + "test.episodes");
+    }
+}
