@@ -14,8 +14,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Plans a schedule change against the slots open right now and claims what it books. When another booking claimed one of
- * those slots first (another instance, another episode), it plans again without it (scheduling-rules §4.4).
+ * Plans a schedule change against the slots open right now and claims what it books. When another booking claimed
+ * one of those slots first (another instance, another episode), it plans again without it (scheduling-rules §4.4).
  */
 @Component
 class ClaimingPlanner {

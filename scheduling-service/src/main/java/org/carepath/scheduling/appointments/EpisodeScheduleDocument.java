@@ -103,8 +103,4 @@ record EpisodeScheduleDocument(
                 .filter(appointment -> appointment.appointmentId().equals(appointmentId))
                 .findFirst();
     }
-
-    List<Appointment> booked() {
-        return appointments.stream().filter(Appointment::isBooked).toList();
-    }
 }

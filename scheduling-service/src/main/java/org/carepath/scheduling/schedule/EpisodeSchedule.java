@@ -310,24 +310,12 @@ public record EpisodeSchedule(
         return keyed == null ? Optional.empty() : answered(keyed.key(), keyed.requestHash(), ownAppointmentId);
     }
 
-    /** The pending follow-ups due at {@code now}, oldest due first. */
-    public List<FollowUp> dueAt(Instant now) {
-        return DueFollowUps.at(now, followUps);
-    }
-
     /** The pending follow-up that falls due first after {@code now}, if any. */
     public Optional<FollowUp> nextPending(Instant now) {
         return followUps.stream()
                 .filter(FollowUp::isPending)
                 .filter(followUp -> followUp.dueAt().isAfter(now))
                 .min(Comparator.comparing(FollowUp::dueAt).thenComparing(FollowUp::followUpId));
-    }
-
-    /** The appointments booked once {@code plan} is applied: those it cancels gone, those it books added. */
-    public List<Appointment> bookedAfter(BookingPlan plan) {
-        return Stream.concat(cancelledBy(plan).stream(), plan.appointments().stream())
-                .filter(Appointment::isBooked)
-                .toList();
     }
 
     // ---- the next states

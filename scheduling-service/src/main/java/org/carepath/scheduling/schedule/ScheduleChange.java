@@ -60,9 +60,4 @@ public record ScheduleChange(
                 .map(event -> ((ScheduleEvent.Waitlisted) event).entry())
                 .toList();
     }
-
-    /** The appointments this change books, each newly in its slot. */
-    public List<Appointment> booked() {
-        return claimsToTake;
-    }
 }

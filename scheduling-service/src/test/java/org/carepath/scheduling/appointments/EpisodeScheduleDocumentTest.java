@@ -10,6 +10,10 @@ import org.carepath.scheduling.booking.Decisions;
 import org.carepath.scheduling.schedule.EpisodeSchedule;
 import org.carepath.scheduling.schedule.KeyedRequest;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 class EpisodeScheduleDocumentTest {
 
@@ -60,6 +64,31 @@ class EpisodeScheduleDocumentTest {
 
         assertThat(unknown.version()).isNull();
         assertThat(unknown.schedule()).isEqualTo(EpisodeSchedule.unknown("ep-1"));
+    }
+
+    @Test
+    void isStoredUnderTheTypeHintItHadBeforeTheAggregateMovedToTheCoreAndReadBackFromIt() {
+        // as Boot configures them: java.time values are simple types
+        MongoCustomConversions conversions = new MongoCustomConversions(List.of());
+        MongoMappingContext context = new MongoMappingContext();
+        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        context.afterPropertiesSet();
+        MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
+        converter.setCustomConversions(conversions);
+        converter.afterPropertiesSet();
+        EpisodeScheduleDocument document = EpisodeScheduleDocument.unknown("ep-1")
+                .storing(
+                        EpisodeSchedule.unknown("ep-1").keyed(new KeyedRequest("key-1", "hash-1", "ep-1:X:online:k")),
+                        List.of(event("e1")));
+        org.bson.Document stored = new org.bson.Document();
+
+        converter.write(document, stored);
+
+        assertThat(stored.get("_class")).isEqualTo("org.carepath.scheduling.appointments.EpisodeSchedule");
+        assertThat(stored.getList("keyedRequests", org.bson.Document.class))
+                .singleElement()
+                .satisfies(keyed -> assertThat(keyed).containsOnlyKeys("key", "requestHash", "appointmentId"));
+        assertThat(converter.read(EpisodeScheduleDocument.class, stored)).isEqualTo(document);
     }
 
     private static OutboxMessage event(String id) {
