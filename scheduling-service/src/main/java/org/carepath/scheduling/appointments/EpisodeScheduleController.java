@@ -35,7 +35,7 @@ class EpisodeScheduleController {
     List<WaitlistEntryView> waitlist(@PathVariable String episodeId) {
         return schedules
                 .find(episodeId)
-                .map(schedule -> schedule.schedule().bookings().waiting())
+                .map(stored -> stored.schedule().bookings().waiting())
                 .orElse(List.of())
                 .stream()
                 .map(WaitlistEntryView::of)

@@ -63,7 +63,7 @@ class ScheduleEvents {
         return updated(((ScheduleEvent.FollowUpChanged) event).followUp());
     }
 
-    OutboxMessage booked(Appointment appointment) {
+    private OutboxMessage booked(Appointment appointment) {
         return outboxMessages.create(
                 Topics.APPOINTMENT_BOOKED,
                 appointment.appointmentId() + ":booked",

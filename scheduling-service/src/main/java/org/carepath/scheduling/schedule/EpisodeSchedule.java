@@ -494,8 +494,8 @@ public record EpisodeSchedule(
 
     private Appointment requireAppointment(String appointmentId) {
         return appointment(appointmentId)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "episode " + episodeId + " holds no appointment " + appointmentId));
+                .orElseThrow(() -> ChangeRefused.invalid(
+                        "appointmentId", "episode " + episodeId + " holds no appointment " + appointmentId));
     }
 
     private static void requireRoom(EpisodeBookings bookings, Slot slot, AppointmentType type) {
