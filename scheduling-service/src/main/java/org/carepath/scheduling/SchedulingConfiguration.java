@@ -12,6 +12,7 @@ import org.carepath.scheduling.directory.InvalidDirectoryException;
 import org.carepath.scheduling.directory.SlotCatalog;
 import org.carepath.scheduling.followup.FollowUpPlanner;
 import org.carepath.scheduling.followup.QuietHours;
+import org.carepath.scheduling.schedule.ScheduleRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -60,6 +61,11 @@ class SchedulingConfiguration {
     @Bean
     FollowUpPlanner followUpPlanner(Directory directory, QuietHours quietHours) {
         return new FollowUpPlanner(directory, quietHours);
+    }
+
+    @Bean
+    ScheduleRules scheduleRules(BookingPlanner bookingPlanner, FollowUpPlanner followUpPlanner) {
+        return new ScheduleRules(bookingPlanner, followUpPlanner);
     }
 
     static Directory load(DirectoryLoader loader, String file) {

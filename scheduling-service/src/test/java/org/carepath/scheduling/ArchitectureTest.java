@@ -9,13 +9,16 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The domain core of scheduling (directory and slots, booking rules and slot finding, waitlist, follow-up planning)
- * is plain Java (STYLE.md, point 3): no Spring, no MongoDB, no Kafka, and it does not reach into its adapters.
+ * The domain core of scheduling (the episode's schedule as a state machine, directory and slots, booking rules and
+ * slot finding, waitlist, follow-up planning) is plain Java (STYLE.md, point 3): no Spring, no MongoDB, no Kafka, and it does not reach into its adapters.
  */
 class ArchitectureTest {
 
     private static final String[] CORE = {
-        "org.carepath.scheduling.booking..", "org.carepath.scheduling.followup..", "org.carepath.scheduling.directory.."
+        "org.carepath.scheduling.schedule..",
+        "org.carepath.scheduling.booking..",
+        "org.carepath.scheduling.followup..",
+        "org.carepath.scheduling.directory.."
     };
 
     private final JavaClasses classes = new ClassFileImporter()

@@ -110,7 +110,7 @@ final class BookingSession {
     }
 
     /** Makes the patient's time follow what {@code stored} books, once time was given up (a cancellation). */
-    void followPatientTime(EpisodeSchedule stored) {
+    void followPatientTime(EpisodeScheduleDocument stored) {
         if (stored != null && stored.patientId() != null) {
             List<Appointment> booked =
                     stored.appointments().stream().filter(Appointment::isBooked).toList();
@@ -125,7 +125,7 @@ final class BookingSession {
      * save must not happen ({@link SlotContentionException}: the operation is tried again as a whole). A booking
      * quicker than that costs nothing here: the sweep cannot have freed its claims.
      */
-    void confirm(EpisodeSchedule next) {
+    void confirm(EpisodeScheduleDocument next) {
         Instant current = clock.instant();
         Duration safe = OrphanClaimSweeper.GRACE.dividedBy(2);
         for (Claimed claim : claimed) {
@@ -150,7 +150,7 @@ final class BookingSession {
      * Releases what this operation claimed that {@code schedule} (the stored state; null when nothing of this
      * operation was stored) does not book. Costs a write only when there is something to release.
      */
-    void settle(EpisodeSchedule schedule) {
+    void settle(EpisodeScheduleDocument schedule) {
         List<Appointment> booked = schedule == null
                 ? List.of()
                 : schedule.appointments().stream().filter(Appointment::isBooked).toList();

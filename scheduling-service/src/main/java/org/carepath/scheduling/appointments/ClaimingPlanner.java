@@ -1,25 +1,21 @@
 package org.carepath.scheduling.appointments;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.carepath.scheduling.booking.Appointment;
-import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.DirectoryOpenSlots;
-import org.carepath.scheduling.booking.OpenSlots;
-import org.carepath.scheduling.booking.PatientTime;
 import org.carepath.scheduling.directory.SlotCatalog;
+import org.carepath.scheduling.schedule.Openings;
+import org.carepath.scheduling.schedule.ScheduleChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Plans against the slots open right now and claims what the plan books. When another booking claimed one of
- * those slots first (another instance, another episode), it plans again without it (scheduling-rules §4.4).
+ * Plans a schedule change against the slots open right now and claims what it books. When another booking claimed
+ * one of those slots first (another instance, another episode), it plans again without it (scheduling-rules §4.4).
  */
 @Component
 class ClaimingPlanner {
@@ -57,41 +53,30 @@ class ClaimingPlanner {
         return new PatientTimes(mongo);
     }
 
-    /** As below, for an episode that is its own patient. */
-    BookingPlan planAndClaim(
-            BookingSession session, String episodeId, Set<String> ownIds, Function<OpenSlots, BookingPlan> planner) {
-        return planAndClaim(
-                session,
-                new PatientOf(null, episodeId, plan -> List.of()),
-                ownIds,
-                (open, elsewhere) -> planner.apply(open));
-    }
-
     /**
-     * Plans, claims the slots the plan books and records them as the patient's time; plans again when another
-     * booking took one of the slots, or the patient's time changed, meanwhile.
+     * Plans a change against the slots open right now, claims the slots it books and records them as the patient's
+     * time; plans again when another booking took one of the slots, or the patient's time changed, meanwhile.
      *
-     * @param ownIds the appointment ids the plan may book; their claims left by an unfinished earlier attempt count
-     *     as open, so that the plan can take them again
-     * @param planner plans against the open slots and the patient's time in their other episodes
+     * @param patientId the episode's patient, as the change will store it (null: the episode is its own patient)
+     * @param ownIds the appointment ids the change may book; their claims left by an unfinished earlier attempt
+     *     count as open, so that the change can take them again
+     * @param transition the change, planned against what is open
      */
-    BookingPlan planAndClaim(
+    ScheduleChange planAndClaim(
             BookingSession session,
-            PatientOf patient,
+            String patientId,
+            String episodeId,
             Set<String> ownIds,
-            BiFunction<OpenSlots, List<PatientTime>, BookingPlan> planner) {
-        String episodeId = patient.episodeId();
+            Function<Openings, ScheduleChange> transition) {
         for (int attempt = 1; ; attempt++) {
-            BookingPlan plan = planner.apply(
+            ScheduleChange change = transition.apply(new Openings(
                     new DirectoryOpenSlots(catalog, session.takenExcept(ownIds)),
-                    session.elsewhere(patient.patientId(), episodeId));
-            Optional<String> lost = session.claimAll(plan.appointments());
+                    session.elsewhere(patientId, episodeId)));
+            Optional<String> lost = session.claimAll(change.claimsToTake());
             if (lost.isEmpty()
                     && session.recordPatientTime(
-                            patient.patientId(),
-                            episodeId,
-                            patient.bookedAfter().apply(plan))) {
-                return plan;
+                            patientId, episodeId, change.next().booked())) {
+                return change;
             }
             if (attempt == MAX_PLANS) {
                 throw new SlotContentionException(episodeId, attempt);
@@ -102,10 +87,4 @@ class ClaimingPlanner {
                     lost.map(slot -> "slot " + slot).orElse("the patient's time"));
         }
     }
-
-    /**
-     * The patient an episode belongs to ({@code patientId} null: the episode is its own patient), and what the
-     * episode books once a plan is applied.
-     */
-    record PatientOf(String patientId, String episodeId, Function<BookingPlan, List<Appointment>> bookedAfter) {}
 }

@@ -24,7 +24,7 @@ class EpisodeScheduleController {
     @GetMapping("/appointments")
     @Operation(summary = "An episode's appointments, booked and cancelled, earliest first; [] if none")
     List<AppointmentView> appointments(@PathVariable String episodeId) {
-        return schedules.find(episodeId).map(EpisodeSchedule::appointments).orElse(List.of()).stream()
+        return schedules.find(episodeId).map(EpisodeScheduleDocument::appointments).orElse(List.of()).stream()
                 .sorted(Comparator.comparing(Appointment::start).thenComparing(Appointment::appointmentId))
                 .map(AppointmentView::of)
                 .toList();
@@ -33,7 +33,11 @@ class EpisodeScheduleController {
     @GetMapping("/waitlist")
     @Operation(summary = "An episode's waitlist entries still waiting for a slot; [] if none")
     List<WaitlistEntryView> waitlist(@PathVariable String episodeId) {
-        return schedules.find(episodeId).map(schedule -> schedule.bookings().waiting()).orElse(List.of()).stream()
+        return schedules
+                .find(episodeId)
+                .map(stored -> stored.schedule().bookings().waiting())
+                .orElse(List.of())
+                .stream()
                 .map(WaitlistEntryView::of)
                 .toList();
     }

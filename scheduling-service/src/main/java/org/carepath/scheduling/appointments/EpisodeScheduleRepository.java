@@ -2,4 +2,4 @@ package org.carepath.scheduling.appointments;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface EpisodeScheduleRepository extends MongoRepository<EpisodeSchedule, String> {}
+interface EpisodeScheduleRepository extends MongoRepository<EpisodeScheduleDocument, String> {}

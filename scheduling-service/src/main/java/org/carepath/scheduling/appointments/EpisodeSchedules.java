@@ -32,20 +32,20 @@ class EpisodeSchedules {
         this.waitlistIndex = waitlistIndex;
     }
 
-    Optional<EpisodeSchedule> find(String episodeId) {
+    Optional<EpisodeScheduleDocument> find(String episodeId) {
         return repository.findById(episodeId);
     }
 
     /** The schedules of these episodes, in one read by {@code _id}; an unknown episode is left out. */
-    List<EpisodeSchedule> findAll(Collection<String> episodeIds) {
+    List<EpisodeScheduleDocument> findAll(Collection<String> episodeIds) {
         if (episodeIds.isEmpty()) {
             return List.of();
         }
-        return mongo.find(query(where("_id").in(episodeIds)), EpisodeSchedule.class);
+        return mongo.find(query(where("_id").in(episodeIds)), EpisodeScheduleDocument.class);
     }
 
     /** The schedule holding an appointment: its id begins with the episode's ({@code <episodeId>:<TYPE>:...}). */
-    Optional<EpisodeSchedule> holding(String appointmentId) {
+    Optional<EpisodeScheduleDocument> holding(String appointmentId) {
         int end = appointmentId == null ? -1 : appointmentId.indexOf(':');
         if (end <= 0) {
             return Optional.empty();
@@ -58,13 +58,14 @@ class EpisodeSchedules {
      * Episodes with an entry waiting for a slot of this specialty that starts within the entry's window: the
      * {@value #WAITLIST_CANDIDATES} oldest such entries' episodes, read by {@code _id}.
      */
-    List<EpisodeSchedule> waitingFor(Slot slot) {
+    List<EpisodeScheduleDocument> waitingFor(Slot slot) {
         List<WaitlistIndex.Noted> noted = waitlistIndex.waitingFor(slot.specialty(), slot.start(), WAITLIST_CANDIDATES);
-        List<EpisodeSchedule> found = findAll(WaitlistIndex.episodeIds(noted).toList());
+        List<EpisodeScheduleDocument> found =
+                findAll(WaitlistIndex.episodeIds(noted).toList());
         Set<String> stillWaiting = found.stream()
                 .filter(schedule -> schedule.waitlist().stream()
                         .anyMatch(entry -> entry.isWaiting() && entry.specialty() == slot.specialty()))
-                .map(EpisodeSchedule::episodeId)
+                .map(EpisodeScheduleDocument::episodeId)
                 .collect(Collectors.toSet());
         waitlistIndex.remove(
                 slot.specialty(),
@@ -87,7 +88,7 @@ class EpisodeSchedules {
                 .filter(schedule -> schedule.waitlist().stream()
                         .anyMatch(
                                 entry -> entry.isWaiting() && entry.windowEnd().isAfter(now)))
-                .map(EpisodeSchedule::episodeId)
+                .map(EpisodeScheduleDocument::episodeId)
                 .collect(Collectors.toSet());
         return ids.stream().filter(open::contains).toList();
     }

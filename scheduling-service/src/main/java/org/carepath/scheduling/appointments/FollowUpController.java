@@ -22,7 +22,7 @@ class FollowUpController {
     @GetMapping("/api/v1/episodes/{episodeId}/follow-ups")
     @Operation(summary = "An episode's follow-ups, soonest due first; [] for an episode scheduling has not seen")
     List<FollowUpView> followUps(@PathVariable String episodeId) {
-        return schedules.find(episodeId).map(EpisodeSchedule::followUps).orElse(List.of()).stream()
+        return schedules.find(episodeId).map(EpisodeScheduleDocument::followUps).orElse(List.of()).stream()
                 .sorted(Comparator.comparing(FollowUp::dueAt).thenComparing(FollowUp::followUpId))
                 .map(FollowUpView::of)
                 .toList();

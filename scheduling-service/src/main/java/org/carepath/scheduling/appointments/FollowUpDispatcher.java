@@ -128,11 +128,11 @@ public class FollowUpDispatcher extends PollingWorker {
         bucket.timers().stream()
                 .filter(timer -> !timer.dueAt().isAfter(now))
                 .forEach(timer -> episodeIds.add(timer.episodeId()));
-        List<EpisodeSchedule> changed = new ArrayList<>();
-        List<EpisodeSchedule> after = new ArrayList<>();
+        List<EpisodeScheduleDocument> changed = new ArrayList<>();
+        List<EpisodeScheduleDocument> after = new ArrayList<>();
         int sent = 0;
-        for (EpisodeSchedule schedule : schedules.findAll(episodeIds)) {
-            EpisodeSchedule next = delivery.sendDue(schedule, now);
+        for (EpisodeScheduleDocument schedule : schedules.findAll(episodeIds)) {
+            EpisodeScheduleDocument next = delivery.sendDue(schedule, now);
             after.add(next);
             if (next != schedule) {
                 changed.add(next);
@@ -141,10 +141,10 @@ public class FollowUpDispatcher extends PollingWorker {
         }
         // the next timers before the schedules, and the bucket goes only after both (so the chain never breaks)
         delivery.setNextTimers(after, now);
-        for (EpisodeSchedule lost : store.saveAll(changed)) {
+        for (EpisodeScheduleDocument lost : store.saveAll(changed)) {
             // another writer changed the schedule since it was read: read it again and send what is still due
             ConcurrentWrites.retry(() -> schedules.find(lost.episodeId()).ifPresent(current -> {
-                EpisodeSchedule next = delivery.sendDue(current, now);
+                EpisodeScheduleDocument next = delivery.sendDue(current, now);
                 if (next != current) {
                     store.save(next);
                 }
@@ -153,7 +153,7 @@ public class FollowUpDispatcher extends PollingWorker {
         return sent;
     }
 
-    private static int sentCount(EpisodeSchedule schedule) {
+    private static int sentCount(EpisodeScheduleDocument schedule) {
         return (int) schedule.followUps().stream()
                 .filter(followUp -> followUp.status() == FollowUpStatus.SENT)
                 .count();

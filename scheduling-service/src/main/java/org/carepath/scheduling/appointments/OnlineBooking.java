@@ -1,26 +1,25 @@
 package org.carepath.scheduling.appointments;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.carepath.events.scheduling.AppointmentType;
-import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
 import org.carepath.platform.web.ConflictException;
 import org.carepath.platform.web.IdempotencyKeys;
 import org.carepath.platform.web.InvalidFieldException;
 import org.carepath.platform.web.NotFoundException;
 import org.carepath.scheduling.booking.Appointment;
-import org.carepath.scheduling.booking.BookingPlan;
-import org.carepath.scheduling.booking.EpisodeBookings;
 import org.carepath.scheduling.booking.PatientTime;
 import org.carepath.scheduling.directory.Slot;
 import org.carepath.scheduling.directory.SlotCatalog;
-import org.carepath.scheduling.followup.FollowUp;
-import org.carepath.scheduling.followup.FollowUpPlanner;
+import org.carepath.scheduling.schedule.ChangeRefused;
+import org.carepath.scheduling.schedule.EpisodeSchedule;
+import org.carepath.scheduling.schedule.KeyedRequest;
+import org.carepath.scheduling.schedule.ScheduleChange;
+import org.carepath.scheduling.schedule.ScheduleRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -29,41 +28,33 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * Booking online by staff or patient (scheduling-rules §5): book an open slot, move an appointment, cancel one.
- * The slot claim decides who gets a slot; every change emits its event; a freed slot serves the waitlist.
+ * Booking online by staff or patient (scheduling-rules §5): book an open slot, move an appointment, cancel one,
+ * through {@link EpisodeSchedule#book}, {@link EpisodeSchedule#reschedule} and {@link EpisodeSchedule#cancel},
+ * carried out by {@link ScheduleChanges}. The slot claim decides who gets a slot; every change emits its event; a
+ * freed slot serves the waitlist. A change the schedule refuses is a 409, or a 422 naming the field.
  */
 @Service
 class OnlineBooking {
 
-    static final String CANCELLED_ONLINE = "cancelled online";
     private static final Logger log = LoggerFactory.getLogger(OnlineBooking.class);
 
     private final EpisodeSchedules schedules;
     private final ClaimingPlanner claiming;
     private final SlotCatalog catalog;
-    private final FollowUpDelivery followUps;
-    private final Reminders reminders;
-    private final ScheduleEvents events;
-    private final FreedSlots freedSlots;
-    private final OutboxStore store;
+    private final ScheduleRules rules;
+    private final ScheduleChanges changes;
 
     OnlineBooking(
             EpisodeSchedules schedules,
             ClaimingPlanner claiming,
             SlotCatalog catalog,
-            FollowUpDelivery followUps,
-            Reminders reminders,
-            ScheduleEvents events,
-            FreedSlots freedSlots,
-            OutboxStore store) {
+            ScheduleRules rules,
+            ScheduleChanges changes) {
         this.schedules = schedules;
         this.claiming = claiming;
         this.catalog = catalog;
-        this.followUps = followUps;
-        this.reminders = reminders;
-        this.events = events;
-        this.freedSlots = freedSlots;
-        this.store = store;
+        this.rules = rules;
+        this.changes = changes;
     }
 
     /**
@@ -72,6 +63,31 @@ class OnlineBooking {
      * stands) and books nothing; the key with another request is a 409.
      */
     Appointment book(String episodeId, String slotId, AppointmentType type, String idempotencyKey) {
+        return answering(() -> booked(episodeId, slotId, type, idempotencyKey));
+    }
+
+    /**
+     * Moves a booked appointment to another open slot that suits its type. Under an {@code Idempotency-Key} a retry
+     * of the same request answers the appointment as it stands and moves nothing; the key with another request is a
+     * 409.
+     */
+    Appointment reschedule(String appointmentId, String slotId, String idempotencyKey) {
+        return answering(() -> moved(appointmentId, slotId, idempotencyKey));
+    }
+
+    /**
+     * Cancels an appointment; cancelling one already cancelled changes nothing. Under an {@code Idempotency-Key} a
+     * retry of the same request answers the appointment as it stands; the key with another request is a 409.
+     */
+    Appointment cancel(String appointmentId, String reason, String idempotencyKey) {
+        return answering(() -> cancelled(appointmentId, reason, idempotencyKey));
+    }
+
+    Appointment find(String appointmentId) {
+        return holding(appointmentId).appointment(appointmentId).orElseThrow();
+    }
+
+    private Appointment booked(String episodeId, String slotId, AppointmentType type, String idempotencyKey) {
         String requestHash = requestHash(idempotencyKey, "book", episodeId, slotId, String.valueOf(type));
         // one id for every attempt, so that a retried attempt recognises its own claim; under a key, one id for every
         // retry of the request too, so that two copies of it racing each other book one appointment
@@ -80,11 +96,10 @@ class OnlineBooking {
                         ? UUID.randomUUID()
                         : UUID.nameUUIDFromBytes(
                                 (idempotencyKey + "|" + requestHash).getBytes(StandardCharsets.UTF_8)));
+        KeyedRequest keyed = keyed(idempotencyKey, requestHash, appointmentId);
         Optional<Appointment> answered = idempotencyKey == null
                 ? Optional.empty()
-                : schedules
-                        .find(episodeId)
-                        .flatMap(schedule -> schedule.answered(idempotencyKey, requestHash, appointmentId));
+                : schedules.find(episodeId).flatMap(read -> read.schedule().answered(keyed, appointmentId));
         if (answered.isPresent()) {
             return answered.get();
         }
@@ -96,168 +111,107 @@ class OnlineBooking {
                     type + " does not fit slot " + slotId + " (" + slot.specialty() + ", "
                             + slot.length().toMinutes() + " min)");
         }
-        Appointment appointment = Appointment.inSlot(appointmentId, episodeId, 0, type, slot, null);
-        Booked booked = null;
+        Stored stored = null;
         try {
-            booked = concurrently(() -> {
-                EpisodeSchedule schedule = knownEpisode(episodeId);
-                Optional<Appointment> earlier = schedule.answered(idempotencyKey, requestHash, appointmentId);
-                if (earlier.isPresent()) {
-                    return new Booked(earlier.get(), schedule, false);
-                }
-                requireRoom(schedule.bookings().alsoBusy(elsewhere(session, schedule)), slot, type);
-                requireClaimed(session, appointment);
-                requirePatientTime(session, schedule, schedule.bookedWith(appointment));
-                return new Booked(
-                        appointment,
-                        save(
-                                session,
-                                followUps.planned(
-                                        schedule.planned(bookingOf(appointment), List.of(events.booked(appointment)))
-                                                .keyed(idempotencyKey, requestHash, appointmentId),
-                                        reminders.forAppointments(
-                                                List.of(appointment), schedule.contact(), session.now()),
-                                        List.of(),
-                                        session.now())),
-                        true);
+            stored = concurrently(() -> {
+                EpisodeScheduleDocument read = knownEpisode(episodeId);
+                EpisodeSchedule schedule = read.schedule();
+                ScheduleChange change = schedule.book(
+                        appointmentId, type, slot, keyed, elsewhere(session, schedule), session.now(), rules);
+                return store(session, read, change);
             });
         } finally {
             // without a key the id is this request's alone: whatever it claimed and did not store is released; under a
             // key a copy of the request may have stored it, so settle against what is stored
             session.settle(
-                    booked != null
-                            ? booked.schedule()
+                    stored != null
+                            ? stored.schedule()
                             : idempotencyKey == null
                                     ? null
                                     : schedules.find(episodeId).orElse(null));
         }
-        if (booked.now()) {
+        if (stored.now()) {
             log.info("Appointment {} booked online in slot {}", appointmentId, slotId);
         }
-        return booked.appointment();
+        return stored.schedule().appointment(appointmentId).orElseThrow();
     }
 
-    /**
-     * Moves a booked appointment to another open slot that suits its type. Under an {@code Idempotency-Key} a retry
-     * of the same request answers the appointment as it stands and moves nothing; the key with another request is a
-     * 409.
-     */
-    Appointment reschedule(String appointmentId, String slotId, String idempotencyKey) {
+    private Appointment moved(String appointmentId, String slotId, String idempotencyKey) {
         String requestHash = requestHash(idempotencyKey, "reschedule", appointmentId, slotId);
+        KeyedRequest keyed = keyed(idempotencyKey, requestHash, appointmentId);
         Optional<Appointment> answered = idempotencyKey == null
                 ? Optional.empty()
-                : schedules
-                        .holding(appointmentId)
-                        .flatMap(schedule -> schedule.answered(idempotencyKey, requestHash, null));
+                : schedules.holding(appointmentId).flatMap(read -> read.schedule()
+                        .answered(keyed, null));
         if (answered.isPresent()) {
             return answered.get();
         }
         BookingSession session = claiming.session();
         Slot slot = openFutureSlot(slotId, session);
-        Moved moved = null;
+        Stored stored = null;
         try {
-            moved = concurrently(() -> move(appointmentId, slot, session, idempotencyKey, requestHash));
+            stored = concurrently(() -> {
+                EpisodeScheduleDocument read = holding(appointmentId);
+                EpisodeSchedule schedule = read.schedule();
+                ScheduleChange change = schedule.reschedule(
+                        appointmentId, slot, keyed, elsewhere(session, schedule), session.now(), rules);
+                return store(session, read, change);
+            });
         } finally {
             // the claim is keyed by the appointment's id: settle against what is stored, whoever stored it
             session.settle(
-                    moved != null
-                            ? moved.schedule()
+                    stored != null
+                            ? stored.schedule()
                             : schedules.holding(appointmentId).orElse(null));
         }
-        if (moved.before().slotId().equals(moved.after().slotId())) {
-            return moved.after();
+        if (stored.now()) {
+            log.info(
+                    "Appointment {} moved from slot {} to slot {}",
+                    appointmentId,
+                    stored.change().claimsToRelease().get(0).slotId(),
+                    slotId);
         }
-        log.info(
-                "Appointment {} moved from slot {} to slot {}",
-                appointmentId,
-                moved.before().slotId(),
-                moved.after().slotId());
-        freedSlots.free(moved.before().slotId(), appointmentId);
-        return moved.after();
+        return stored.schedule().appointment(appointmentId).orElseThrow();
     }
 
-    /**
-     * Cancels an appointment; cancelling one already cancelled changes nothing. Under an {@code Idempotency-Key} a
-     * retry of the same request answers the appointment as it stands; the key with another request is a 409.
-     */
-    Appointment cancel(String appointmentId, String reason, String idempotencyKey) {
+    private Appointment cancelled(String appointmentId, String reason, String idempotencyKey) {
         String requestHash = requestHash(idempotencyKey, "cancel", appointmentId, reason);
-        String why = reason == null || reason.isBlank() ? CANCELLED_ONLINE : reason;
+        KeyedRequest keyed = keyed(idempotencyKey, requestHash, appointmentId);
         BookingSession session = claiming.session();
-        Instant now = session.now();
-        EpisodeSchedule[] stored = new EpisodeSchedule[1];
-        Appointment cancelled = concurrently(() -> {
-            EpisodeSchedule schedule = holding(appointmentId);
-            stored[0] = schedule;
-            Optional<Appointment> earlier = schedule.answered(idempotencyKey, requestHash, null);
-            if (earlier.isPresent()) {
-                // a retry goes on as a repeated cancellation does: the first may have stopped before the waitlist
-                return earlier.get();
-            }
-            Appointment appointment = schedule.appointment(appointmentId).orElseThrow();
-            if (!appointment.isBooked()) {
-                return appointment;
-            }
-            Appointment cancelledNow = appointment.cancel();
-            stored[0] = store.save(followUps.planned(
-                    schedule.replaced(cancelledNow, events.cancelled(cancelledNow, why))
-                            .keyed(idempotencyKey, requestHash, appointmentId),
-                    List.of(),
-                    FollowUpPlanner.cancelledWithAppointment(appointmentId, schedule.followUps()),
-                    now));
-            return cancelledNow;
+        Stored stored = concurrently(() -> {
+            EpisodeScheduleDocument read = holding(appointmentId);
+            ScheduleChange change = read.schedule().cancel(appointmentId, reason, keyed, session.now(), rules);
+            return new Stored(changes.apply(session, read, change), change);
         });
-        // the patient's time given up, after the document (a crash in between keeps it, which only errs on the safe
-        // side)
-        session.followPatientTime(stored[0]);
+        Appointment cancelled = stored.schedule().appointment(appointmentId).orElseThrow();
         log.info("Appointment {} cancelled, slot {} freed", appointmentId, cancelled.slotId());
-        // also when it was already cancelled: that cancellation may have stopped before serving the waitlist
-        freedSlots.free(cancelled.slotId(), appointmentId);
         return cancelled;
     }
 
-    Appointment find(String appointmentId) {
-        return holding(appointmentId).appointment(appointmentId).orElseThrow();
-    }
-
-    private Moved move(
-            String appointmentId, Slot slot, BookingSession session, String idempotencyKey, String requestHash) {
-        EpisodeSchedule schedule = holding(appointmentId);
-        Optional<Appointment> earlier = schedule.answered(idempotencyKey, requestHash, null);
-        if (earlier.isPresent()) {
-            return new Moved(earlier.get(), earlier.get(), schedule);
+    /**
+     * Takes the slot the change books (409 when another booking holds it) and records the patient's time, then has
+     * the change carried out; a slot lost meanwhile is a 409 like any taken slot.
+     */
+    private Stored store(BookingSession session, EpisodeScheduleDocument read, ScheduleChange change) {
+        if (change.changesNothing()) {
+            return new Stored(read, change);
         }
-        Appointment appointment = schedule.appointment(appointmentId).orElseThrow();
-        if (!appointment.isBooked()) {
-            throw new ConflictException("Appointment " + appointmentId + " is " + appointment.status());
+        for (Appointment appointment : change.claimsToTake()) {
+            if (!session.claim(appointment)) {
+                throw new ConflictException("Slot " + appointment.slotId() + " is already taken");
+            }
         }
-        if (appointment.slotId().equals(slot.slotId())) {
-            return new Moved(appointment, appointment, schedule);
+        // §4.2 across episodes: another booking of the same patient wrote meanwhile; read both again and decide again
+        if (!session.recordPatientTime(
+                read.patientId(), read.episodeId(), change.next().booked())) {
+            throw new OptimisticLockingFailureException(
+                    "the calendar of the patient of episode " + read.episodeId() + " changed meanwhile");
         }
-        if (!slot.suits(appointment.type())) {
-            throw new InvalidFieldException(
-                    "slotId", "slot " + slot.slotId() + " does not suit a " + appointment.type() + " appointment");
+        try {
+            return new Stored(changes.apply(session, read, change), change);
+        } catch (SlotContentionException lost) {
+            throw new ConflictException("The slot was taken while the booking was in flight; choose another");
         }
-        requireRoom(
-                schedule.bookings().without(appointmentId).alsoBusy(elsewhere(session, schedule)),
-                slot,
-                appointment.type());
-        Appointment after = appointment.rescheduleTo(slot);
-        requireClaimed(session, after);
-        requirePatientTime(session, schedule, schedule.bookedWith(after));
-        List<FollowUp> oldReminders =
-                FollowUpPlanner.cancelledWithAppointment(appointmentId, schedule.followUps()).stream()
-                        .filter(reminder -> !reminder.followUpId().equals(FollowUpPlanner.reminderId(after)))
-                        .toList();
-        EpisodeSchedule saved = save(
-                session,
-                followUps.planned(
-                        schedule.replaced(after, events.rescheduled(after))
-                                .keyed(idempotencyKey, requestHash, appointmentId),
-                        reminders.forAppointments(List.of(after), schedule.contact(), session.now()),
-                        oldReminders,
-                        session.now()));
-        return new Moved(appointment, after, saved);
     }
 
     private Slot openFutureSlot(String slotId, BookingSession session) {
@@ -272,7 +226,7 @@ class OnlineBooking {
         return slot;
     }
 
-    private EpisodeSchedule knownEpisode(String episodeId) {
+    private EpisodeScheduleDocument knownEpisode(String episodeId) {
         return schedules
                 .find(episodeId)
                 .orElseThrow(() -> new InvalidFieldException(
@@ -281,16 +235,14 @@ class OnlineBooking {
                         422));
     }
 
-    private EpisodeSchedule holding(String appointmentId) {
+    private EpisodeScheduleDocument holding(String appointmentId) {
         return schedules
                 .holding(appointmentId)
                 .orElseThrow(() -> new NotFoundException("No appointment " + appointmentId));
     }
 
-    private static void requireRoom(EpisodeBookings bookings, Slot slot, AppointmentType type) {
-        if (!bookings.leavesRoomFor(slot, type)) {
-            throw new ConflictException("The patient already has an appointment at the time of slot " + slot.slotId());
-        }
+    private static List<PatientTime> elsewhere(BookingSession session, EpisodeSchedule schedule) {
+        return session.elsewhere(schedule.patientId(), schedule.episodeId());
     }
 
     /**
@@ -305,44 +257,31 @@ class OnlineBooking {
         }
     }
 
-    /** Saves a booking once its claims are confirmed; a slot lost meanwhile is a 409 like any taken slot. */
-    private EpisodeSchedule save(BookingSession session, EpisodeSchedule next) {
+    /** A change the schedule refuses: a 422 naming the field that cannot apply, else a 409. */
+    private static Appointment answering(Supplier<Appointment> request) {
         try {
-            session.confirm(next);
-        } catch (SlotContentionException lost) {
-            throw new ConflictException("The slot was taken while the booking was in flight; choose another");
-        }
-        return store.save(next);
-    }
-
-    private static List<PatientTime> elsewhere(BookingSession session, EpisodeSchedule schedule) {
-        return session.elsewhere(schedule.patientId(), schedule.episodeId());
-    }
-
-    // §4.2 across episodes: another booking of the same patient wrote meanwhile; read both again and decide again
-    private static void requirePatientTime(BookingSession session, EpisodeSchedule schedule, List<Appointment> booked) {
-        if (!session.recordPatientTime(schedule.patientId(), schedule.episodeId(), booked)) {
-            throw new OptimisticLockingFailureException(
-                    "the calendar of the patient of episode " + schedule.episodeId() + " changed meanwhile");
+            return request.get();
+        } catch (ChangeRefused refused) {
+            if (refused.field().isPresent()) {
+                throw new InvalidFieldException(refused.field().get(), refused.getMessage());
+            }
+            throw new ConflictException(refused.getMessage());
         }
     }
 
-    private static void requireClaimed(BookingSession session, Appointment appointment) {
-        if (!session.claim(appointment)) {
-            throw new ConflictException("Slot " + appointment.slotId() + " is already taken");
-        }
-    }
-
-    private static BookingPlan bookingOf(Appointment appointment) {
-        return new BookingPlan(appointment.episodeId(), List.of(appointment), List.of(), List.of(), List.of());
+    private static KeyedRequest keyed(String idempotencyKey, String requestHash, String appointmentId) {
+        return idempotencyKey == null ? null : new KeyedRequest(idempotencyKey, requestHash, appointmentId);
     }
 
     private static String requestHash(String idempotencyKey, String... request) {
         return idempotencyKey == null ? null : IdempotencyKeys.fingerprint(request);
     }
 
-    private record Moved(Appointment before, Appointment after, EpisodeSchedule schedule) {}
+    /** The schedule as stored after a request, and the change the request made of it. */
+    private record Stored(EpisodeScheduleDocument schedule, ScheduleChange change) {
 
-    /** What a booking answers, the schedule as stored with it, and whether this request booked it. */
-    private record Booked(Appointment appointment, EpisodeSchedule schedule, boolean now) {}
+        boolean now() {
+            return !change.changesNothing();
+        }
+    }
 }

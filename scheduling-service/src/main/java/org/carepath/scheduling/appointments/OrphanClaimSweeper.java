@@ -98,7 +98,7 @@ class OrphanClaimSweeper {
                 .toList();
         int freed = 0;
         for (SlotClaim claim : page) {
-            Optional<EpisodeSchedule> schedule = schedules.find(claim.episodeId());
+            Optional<EpisodeScheduleDocument> schedule = schedules.find(claim.episodeId());
             if (!backedByABooking(claim, schedule) && claims.releaseAsSeen(claim)) {
                 freed++;
                 log.warn(
@@ -129,7 +129,7 @@ class OrphanClaimSweeper {
         return ids;
     }
 
-    private static boolean backedByABooking(SlotClaim claim, Optional<EpisodeSchedule> schedule) {
+    private static boolean backedByABooking(SlotClaim claim, Optional<EpisodeScheduleDocument> schedule) {
         return schedule.flatMap(stored -> stored.appointment(claim.appointmentId()))
                 .filter(appointment ->
                         appointment.isBooked() && appointment.slotId().equals(claim.slotId()))

@@ -23,11 +23,11 @@ class SchedulePatients implements PatientRecords {
 
     @Override
     public Optional<String> patientIdOf(String episodeId) {
-        return StoredPatients.field(mongo, EpisodeSchedule.COLLECTION, episodeId, "patientId");
+        return StoredPatients.field(mongo, EpisodeScheduleDocument.COLLECTION, episodeId, "patientId");
     }
 
     @Override
     public Optional<String> episodeOfAppointment(String appointmentId) {
-        return schedules.holding(appointmentId).map(EpisodeSchedule::episodeId);
+        return schedules.holding(appointmentId).map(EpisodeScheduleDocument::episodeId);
     }
 }

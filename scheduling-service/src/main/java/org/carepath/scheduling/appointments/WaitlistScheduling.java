@@ -4,12 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.carepath.events.intake.Contact;
-import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
 import org.carepath.scheduling.booking.Appointment;
-import org.carepath.scheduling.booking.BookingPlan;
-import org.carepath.scheduling.booking.BookingPlanner;
 import org.carepath.scheduling.booking.EpisodeBookings;
 import org.carepath.scheduling.booking.WaitlistCandidate;
 import org.carepath.scheduling.booking.WaitlistEntry;
@@ -17,16 +13,18 @@ import org.carepath.scheduling.booking.WaitlistServed;
 import org.carepath.scheduling.booking.WaitlistServer;
 import org.carepath.scheduling.directory.AppointmentTypes;
 import org.carepath.scheduling.directory.Slot;
-import org.carepath.scheduling.followup.FollowUp;
+import org.carepath.scheduling.schedule.EpisodeSchedule;
+import org.carepath.scheduling.schedule.ScheduleChange;
+import org.carepath.scheduling.schedule.ScheduleRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * Books waiting entries (scheduling-rules §4.3): a freed slot goes to the oldest entry that can take it, and an
- * episode's waiting entries are tried again when the imaging they wait for was booked, or periodically.
+ * Books waiting entries (scheduling-rules §4.3) through {@link EpisodeSchedule#serve} and
+ * {@link EpisodeSchedule#serveWaiting}, carried out by {@link ScheduleChanges}: a freed slot goes to the oldest
+ * entry that can take it, and an episode's waiting entries are tried again when the imaging they wait for was
+ * booked, or periodically.
  */
 @Service
 class WaitlistScheduling {
@@ -35,27 +33,15 @@ class WaitlistScheduling {
 
     private final EpisodeSchedules schedules;
     private final ClaimingPlanner claiming;
-    private final BookingPlanner bookingPlanner;
-    private final Reminders reminders;
-    private final ScheduleEvents events;
-    private final OutboxStore store;
-    private final FollowUpDelivery followUps;
+    private final ScheduleRules rules;
+    private final ScheduleChanges changes;
 
     WaitlistScheduling(
-            EpisodeSchedules schedules,
-            ClaimingPlanner claiming,
-            BookingPlanner bookingPlanner,
-            Reminders reminders,
-            ScheduleEvents events,
-            OutboxStore store,
-            FollowUpDelivery followUps) {
+            EpisodeSchedules schedules, ClaimingPlanner claiming, ScheduleRules rules, ScheduleChanges changes) {
         this.schedules = schedules;
         this.claiming = claiming;
-        this.bookingPlanner = bookingPlanner;
-        this.reminders = reminders;
-        this.events = events;
-        this.store = store;
-        this.followUps = followUps;
+        this.rules = rules;
+        this.changes = changes;
     }
 
     /** A slot came free (a cancellation, a move): the oldest waiting entry that can take it gets it. */
@@ -73,9 +59,11 @@ class WaitlistScheduling {
     }
 
     private Optional<Appointment> serve(Slot freed, BookingSession session) {
-        List<EpisodeSchedule> waiting = schedules.waitingFor(freed);
-        session.preloadPatients(waiting.stream().map(EpisodeSchedule::patientId).toList());
+        List<EpisodeScheduleDocument> waiting = schedules.waitingFor(freed);
+        session.preloadPatients(
+                waiting.stream().map(EpisodeScheduleDocument::patientId).toList());
         List<WaitlistCandidate> candidates = waiting.stream()
+                .map(EpisodeScheduleDocument::schedule)
                 .flatMap(schedule -> schedule.bookings().waiting().stream()
                         .map(entry -> new WaitlistCandidate(entry, bookingsOfPatient(schedule, session))))
                 .toList();
@@ -84,92 +72,63 @@ class WaitlistScheduling {
             return Optional.empty();
         }
         WaitlistEntry entry = served.get().entry();
-        Appointment appointment = served.get().appointment();
-        EpisodeSchedule schedule = waiting.stream()
+        EpisodeScheduleDocument read = waiting.stream()
                 .filter(candidate -> candidate.episodeId().equals(entry.episodeId()))
                 .findFirst()
                 .orElseThrow();
-        if (!session.claim(appointment)) {
+        ScheduleChange change = read.schedule().serve(served.get(), session.now(), rules);
+        if (change.changesNothing()) {
+            return Optional.empty();
+        }
+        if (session.claimAll(change.claimsToTake()).isPresent()) {
             log.info("Slot {} was taken again before waiting entry {} got it", freed.slotId(), entry.entryId());
             return Optional.empty();
         }
-        BookingPlan plan = new BookingPlan(
-                entry.episodeId(), List.of(appointment), List.of(), List.of(entry), List.of(appointment.rule()));
-        if (!session.recordPatientTime(schedule.patientId(), schedule.episodeId(), schedule.bookedAfter(plan))) {
+        if (!session.recordPatientTime(
+                read.patientId(), read.episodeId(), change.next().booked())) {
             log.info("Patient of episode {} booked elsewhere meanwhile; slot {} left free", entry.episodeId(), freed);
-            session.settle(schedule);
+            session.settle(read);
             return Optional.empty();
         }
-        EpisodeSchedule saved = saveOrRelease(
-                session,
-                followUps.planned(
-                        schedule.planned(plan, events.of(plan)),
-                        remindersFor(plan, schedule.contact(), session),
-                        List.of(),
-                        session.now()));
-        session.settle(saved);
+        changes.apply(session, read, change);
         log.info(
                 "Freed slot {} served waiting entry {} of episode {}",
                 freed.slotId(),
                 entry.entryId(),
                 entry.episodeId());
-        return Optional.of(appointment);
+        return change.claimsToTake().stream().findFirst();
     }
 
     private int retry(String episodeId, BookingSession session) {
-        Optional<EpisodeSchedule> found = schedules.find(episodeId);
-        if (found.isEmpty() || found.get().bookings().waiting().isEmpty()) {
+        Optional<EpisodeScheduleDocument> found = schedules.find(episodeId);
+        if (found.isEmpty() || found.get().schedule().bookings().waiting().isEmpty()) {
             return 0;
         }
-        EpisodeSchedule schedule = found.get();
+        EpisodeScheduleDocument read = found.get();
+        EpisodeSchedule schedule = read.schedule();
         Set<String> ownIds = schedule.bookings().waiting().stream()
                 .map(WaitlistEntry::entryId)
                 .collect(Collectors.toUnmodifiableSet());
-        BookingPlan plan = claiming.planAndClaim(
+        ScheduleChange change = claiming.planAndClaim(
                 session,
-                new ClaimingPlanner.PatientOf(schedule.patientId(), episodeId, schedule::bookedAfter),
+                schedule.patientId(),
+                episodeId,
                 ownIds,
-                (open, elsewhere) -> bookingPlanner.retryWaitlist(
-                        episodeId, schedule.bookings().alsoBusy(elsewhere), open, session.now()));
-        if (plan.changesNothing()) {
+                openings -> schedule.serveWaiting(openings, session.now(), rules));
+        if (change.changesNothing()) {
             // nothing found: nothing claimed is kept, and no reminder was planned
-            session.settle(schedule);
+            session.settle(read);
             return 0;
         }
-        EpisodeSchedule saved = saveOrRelease(
-                session,
-                followUps.planned(
-                        schedule.planned(plan, events.of(plan)),
-                        remindersFor(plan, schedule.contact(), session),
-                        List.of(),
-                        session.now()));
-        session.settle(saved);
+        changes.apply(session, read, change);
         log.info(
                 "Episode {}: {} waiting entries booked on retry",
                 episodeId,
-                plan.appointments().size());
-        return plan.appointments().size();
+                change.claimsToTake().size());
+        return change.claimsToTake().size();
     }
 
     private static EpisodeBookings bookingsOfPatient(EpisodeSchedule schedule, BookingSession session) {
         return schedule.bookings().alsoBusy(session.elsewhere(schedule.patientId(), schedule.episodeId()));
-    }
-
-    /**
-     * Saves the schedule once its claims are confirmed; if another writer changed it meanwhile, or a slot was lost,
-     * what this attempt claimed is released first.
-     */
-    private EpisodeSchedule saveOrRelease(BookingSession session, EpisodeSchedule next) {
-        try {
-            session.confirm(next);
-            return store.save(next);
-        } catch (OptimisticLockingFailureException | DuplicateKeyException | SlotContentionException notSaved) {
-            session.settle(schedules.find(next.episodeId()).orElse(null));
-            throw notSaved;
-        }
-    }
-
-    private List<FollowUp> remindersFor(BookingPlan plan, Contact contact, BookingSession session) {
-        return reminders.forAppointments(plan.appointments(), contact, session.now());
     }
 }

@@ -15,7 +15,6 @@ import org.carepath.scheduling.Epochs;
 import org.carepath.scheduling.ScheduleClient;
 import org.carepath.scheduling.TestClock;
 import org.carepath.scheduling.booking.Appointment;
-import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.Decisions;
 import org.carepath.scheduling.directory.Slot;
 import org.carepath.scheduling.directory.SlotCatalog;
@@ -243,11 +242,22 @@ class OrphanClaimSweeperIT {
                 episodeId + ":SPECIALIST_VISIT:v1", episodeId, 1, AppointmentType.SPECIALIST_VISIT, slot, "BK-SP");
     }
 
-    private static EpisodeSchedule scheduleBooking(Appointment appointment) {
-        return EpisodeSchedule.unknown(appointment.episodeId())
-                .planned(
-                        new BookingPlan(appointment.episodeId(), List.of(appointment), List.of(), List.of(), List.of()),
-                        List.of());
+    private static EpisodeScheduleDocument scheduleBooking(Appointment appointment) {
+        return new EpisodeScheduleDocument(
+                appointment.episodeId(),
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(appointment),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private boolean isClaimed(String slotId) {

@@ -241,7 +241,7 @@ class SchedulingPropertiesIT {
         }
 
         void assertInvariants(Instant now, String after) {
-            List<EpisodeSchedule> all = schedules.findAll(episodes);
+            List<EpisodeScheduleDocument> all = schedules.findAll(episodes);
             List<Appointment> booked = all.stream()
                     .flatMap(schedule -> schedule.appointments().stream())
                     .filter(Appointment::isBooked)
@@ -269,7 +269,7 @@ class SchedulingPropertiesIT {
                             .isFalse();
                 }
             }
-            for (EpisodeSchedule schedule : all) {
+            for (EpisodeScheduleDocument schedule : all) {
                 for (FollowUp followUp : schedule.followUps()) {
                     if (followUp.isReminder()) {
                         Optional<Appointment> reminded = schedule.appointment(followUp.appointmentId());

@@ -222,7 +222,8 @@ class TwoInstancesIT {
     }
 
     private void awaitKnown(String episodeId) {
-        await().atMost(PATIENCE).until(() -> mongo.exists(query(where("_id").is(episodeId)), EpisodeSchedule.class));
+        await().atMost(PATIENCE)
+                .until(() -> mongo.exists(query(where("_id").is(episodeId)), EpisodeScheduleDocument.class));
     }
 
     private static ConfigurableApplicationContext startTwin() {

@@ -1,4 +1,4 @@
-package org.carepath.scheduling.appointments;
+package org.carepath.scheduling.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,8 +12,6 @@ import org.carepath.events.scheduling.AppointmentType;
 import org.carepath.events.scheduling.Specialty;
 import org.carepath.events.triage.Disposition;
 import org.carepath.events.triage.TriageDecided;
-import org.carepath.platform.messaging.OutboxMessage;
-import org.carepath.platform.web.ConflictException;
 import org.carepath.scheduling.booking.Appointment;
 import org.carepath.scheduling.booking.BookingPlan;
 import org.carepath.scheduling.booking.Decisions;
@@ -33,8 +31,7 @@ class EpisodeScheduleTest {
         WaitlistEntry entry = waiting("ep-1:IMAGING_MRI:v1");
         BookingPlan plan = new BookingPlan("ep-1", List.of(consult), List.of(entry), List.of(), List.of("BK-CH"));
 
-        EpisodeSchedule schedule =
-                EpisodeSchedule.unknown("ep-1").decided(decision, "event-1", plan, List.of(event("e1")));
+        EpisodeSchedule schedule = EpisodeSchedule.unknown("ep-1").decided(decision, "event-1", plan);
 
         assertThat(schedule.decisionVersion()).isEqualTo(1);
         assertThat(schedule.disposition()).isEqualTo(Disposition.CHEMODENERVATION_CONSULT);
@@ -45,7 +42,6 @@ class EpisodeScheduleTest {
         assertThat(schedule.waitlist()).containsExactly(entry);
         assertThat(schedule.hasApplied("event-1")).isTrue();
         assertThat(schedule.hasApplied("event-2")).isFalse();
-        assertThat(schedule.outbox()).extracting(OutboxMessage::eventId).containsExactly("e1");
         assertThat(schedule.bookedSlotIds()).containsExactly(consult.slotId());
     }
 
@@ -56,13 +52,11 @@ class EpisodeScheduleTest {
                 .decided(
                         Decisions.specialistReferralWithMri(),
                         "event-1",
-                        new BookingPlan("ep-1", List.of(), List.of(entry), List.of(), List.of("BK-SP")),
-                        List.of());
+                        new BookingPlan("ep-1", List.of(), List.of(entry), List.of(), List.of("BK-SP")));
         Appointment mri = appointment(entry.entryId(), "mri-1", TUESDAY_9AM);
 
         EpisodeSchedule served = schedule.planned(
-                new BookingPlan("ep-1", List.of(mri), List.of(), List.of(entry.serve()), List.of("BK-SP")),
-                List.of(event("served")));
+                new BookingPlan("ep-1", List.of(mri), List.of(), List.of(entry.serve()), List.of("BK-SP")));
 
         assertThat(served.waitlist()).singleElement().satisfies(updated -> assertThat(updated.status())
                 .isEqualTo(WaitlistStatus.SERVED));
@@ -79,37 +73,23 @@ class EpisodeScheduleTest {
                 .decided(
                         Decisions.chemodenervationConsult(),
                         "event-1",
-                        new BookingPlan("ep-1", List.of(consult), List.of(), List.of(), List.of("BK-CH")),
-                        List.of());
+                        new BookingPlan("ep-1", List.of(consult), List.of(), List.of(), List.of("BK-CH")));
 
-        EpisodeSchedule cancelled = schedule.replaced(consult.cancel(), event("cancelled"));
+        EpisodeSchedule cancelled = schedule.replaced(consult.cancel());
 
         assertThat(cancelled.appointment(consult.appointmentId()))
                 .hasValueSatisfying(
                         appointment -> assertThat(appointment.status()).isEqualTo(AppointmentStatus.CANCELLED));
         assertThat(cancelled.bookedSlotIds()).isEmpty();
-        assertThat(cancelled.outbox()).extracting(OutboxMessage::eventId).containsExactly("cancelled");
-    }
-
-    @Test
-    void aDocumentStoredWithoutListsReadsAsEmpty() {
-        EpisodeSchedule stored = new EpisodeSchedule(
-                "ep-1", 3L, 2, Disposition.RECOVERED, null, null, null, null, null, null, null, null, null, null);
-
-        assertThat(stored.bookings().appointments()).isEmpty();
-        assertThat(stored.hasApplied("event-1")).isFalse();
-        assertThat(stored.outbox()).isEmpty();
-        assertThat(stored.followUps()).isEmpty();
-        assertThat(stored.keyedRequests()).isEmpty();
     }
 
     @Test
     void aRetryUnderItsKeyIsAnsweredWithTheAppointmentAsItStands() {
         Appointment consult = appointment("ep-1:CHEMODENERVATION_CONSULT:online:k", "rehab-1", TUESDAY_9AM);
         EpisodeSchedule booked = EpisodeSchedule.unknown("ep-1")
-                .planned(bookingOf(consult), List.of(event("booked")))
-                .keyed("key-1", "hash-1", consult.appointmentId());
-        EpisodeSchedule since = booked.replaced(consult.cancel(), event("cancelled"));
+                .planned(bookingOf(consult))
+                .keyed(new KeyedRequest("key-1", "hash-1", consult.appointmentId()));
+        EpisodeSchedule since = booked.replaced(consult.cancel());
 
         assertThat(booked.answered("key-1", "hash-1", null)).contains(consult);
         assertThat(since.answered("key-1", "hash-1", null))
@@ -122,23 +102,23 @@ class EpisodeScheduleTest {
     void aNewKeyOrNoKeyIsAnsweredByNothingEarlier() {
         Appointment consult = appointment("ep-1:CHEMODENERVATION_CONSULT:online:k", "rehab-1", TUESDAY_9AM);
         EpisodeSchedule booked = EpisodeSchedule.unknown("ep-1")
-                .planned(bookingOf(consult), List.of())
-                .keyed("key-1", "hash-1", consult.appointmentId());
+                .planned(bookingOf(consult))
+                .keyed(new KeyedRequest("key-1", "hash-1", consult.appointmentId()));
 
         assertThat(booked.answered("key-2", "hash-1", null)).isEmpty();
         assertThat(booked.answered(null, null, consult.appointmentId())).isEmpty();
-        assertThat(booked.keyed(null, null, "anything")).isSameAs(booked);
+        assertThat(booked.keyed(null)).isSameAs(booked);
     }
 
     @Test
     void theKeyOfOneRequestWithAnotherRequestIsAConflict() {
         Appointment consult = appointment("ep-1:CHEMODENERVATION_CONSULT:online:k", "rehab-1", TUESDAY_9AM);
         EpisodeSchedule booked = EpisodeSchedule.unknown("ep-1")
-                .planned(bookingOf(consult), List.of())
-                .keyed("key-1", "hash-1", consult.appointmentId());
+                .planned(bookingOf(consult))
+                .keyed(new KeyedRequest("key-1", "hash-1", consult.appointmentId()));
 
         assertThatThrownBy(() -> booked.answered("key-1", "hash-2", null))
-                .isInstanceOf(ConflictException.class)
+                .isInstanceOf(ChangeRefused.class)
                 .hasMessageContaining("Idempotency-Key");
     }
 
@@ -146,10 +126,10 @@ class EpisodeScheduleTest {
     void anEpisodeRemembersItsLatestKeysOnlyAndABookingItsOwnIdAfterItsKeyIsForgotten() {
         Appointment consult = appointment("ep-1:CHEMODENERVATION_CONSULT:online:k", "rehab-1", TUESDAY_9AM);
         EpisodeSchedule schedule = EpisodeSchedule.unknown("ep-1")
-                .planned(bookingOf(consult), List.of())
-                .keyed("key-0", "hash-0", consult.appointmentId());
+                .planned(bookingOf(consult))
+                .keyed(new KeyedRequest("key-0", "hash-0", consult.appointmentId()));
         for (int i = 1; i <= EpisodeSchedule.KEPT_KEYED_REQUESTS; i++) {
-            schedule = schedule.keyed("key-" + i, "hash-" + i, consult.appointmentId());
+            schedule = schedule.keyed(new KeyedRequest("key-" + i, "hash-" + i, consult.appointmentId()));
         }
 
         assertThat(schedule.keyedRequests()).hasSize(EpisodeSchedule.KEPT_KEYED_REQUESTS);
@@ -196,9 +176,5 @@ class EpisodeScheduleTest {
                 Decisions.DECIDED_AT,
                 WaitlistStatus.WAITING,
                 "BK-SP");
-    }
-
-    private static OutboxMessage event(String id) {
-        return new OutboxMessage(id, "topic", "type", "/scheduling-service", "ep-1", TUESDAY_9AM, "{}");
     }
 }
