@@ -26,6 +26,7 @@ import org.carepath.scheduling.followup.DueFollowUps;
 import org.carepath.scheduling.followup.FollowUp;
 import org.carepath.scheduling.followup.FollowUpPlan;
 import org.carepath.scheduling.followup.FollowUpPlanner;
+import org.carepath.scheduling.followup.FollowUpStatus;
 import org.carepath.scheduling.followup.QuietHours;
 
 /**
@@ -380,11 +381,16 @@ public record EpisodeSchedule(
 
     /**
      * Follow-ups planned with a change: new ones added (one already held under the same id stays as it is, so a
-     * sent one stays sent), and those {@code cancelled} replaced while they are still pending.
+     * sent one stays sent, but a cancelled one is planned again: a reminder's id is its appointment and start, so an
+     * appointment moved back to its first time finds its cancelled reminder), and those {@code cancelled} replaced
+     * while they are still pending.
      */
     EpisodeSchedule withFollowUps(List<FollowUp> scheduled, List<FollowUp> cancelled) {
         Map<String, FollowUp> byId = byId(followUps);
-        scheduled.forEach(followUp -> byId.putIfAbsent(followUp.followUpId(), followUp));
+        scheduled.forEach(followUp -> byId.merge(
+                followUp.followUpId(),
+                followUp,
+                (held, planned) -> held.status() == FollowUpStatus.CANCELLED ? planned : held));
         cancelled.forEach(followUp ->
                 byId.computeIfPresent(followUp.followUpId(), (id, held) -> held.isPending() ? followUp : held));
         return withFollowUps(List.copyOf(byId.values()));

@@ -137,6 +137,26 @@ class EpisodeScheduleTransitionsTest {
     }
 
     @Test
+    void msgStaleMovingBackToTheFirstSlotGivesItsReminderBack() {
+        EpisodeSchedule decided = decidedReferral();
+        Appointment visit = decided.booked().get(0);
+        Slot first = slotOf("ortho-queens-1", visit.start());
+        Slot later = slotOf("ortho-queens-1", visit.start().plus(Duration.ofDays(1)));
+
+        EpisodeSchedule movedAway = decided.reschedule(visit.appointmentId(), later, null, List.of(), NOW, rules)
+                .next();
+        ScheduleChange back = movedAway.reschedule(visit.appointmentId(), first, null, List.of(), NOW, rules);
+
+        Appointment moved = back.next().appointment(visit.appointmentId()).orElseThrow();
+        assertThat(moved.slotId()).isEqualTo(first.slotId());
+        assertThat(back.next().followUps())
+                .filteredOn(FollowUp::isReminder)
+                .filteredOn(FollowUp::isPending)
+                .singleElement()
+                .satisfies(reminder -> assertThat(reminder.followUpId()).isEqualTo(FollowUpPlanner.reminderId(moved)));
+    }
+
+    @Test
     void aMoveToASlotThatDoesNotSuitIsRefusedNamingTheSlot() {
         EpisodeSchedule decided = decidedReferral();
         Appointment visit = decided.booked().get(0);
