@@ -25,7 +25,8 @@ public final class FakeService {
                 exchange -> answer(
                         exchange,
                         System.getenv("KAFKA_BOOTSTRAP_SERVERS") + " " + System.getenv("MONGODB_URI") + " "
-                                + System.getenv("CAREPATH_ISSUER_URI")));
+                                + System.getenv("CAREPATH_ISSUER_URI") + " "
+                                + System.getenv("CAREPATH_OUTBOX_RECOVERYINTERVAL")));
         server.start();
     }
 

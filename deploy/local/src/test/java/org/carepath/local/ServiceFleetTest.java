@@ -44,7 +44,8 @@ class ServiceFleetTest {
                 assertThat(fleet.baseUrl(service)).isEqualTo(URI.create("http://127.0.0.1:" + ports.get(service)));
                 assertThat(get(fleet.baseUrl(service).resolve("/env")))
                         .isEqualTo(KAFKA + " " + MONGODB + " http://127.0.0.1:"
-                                + ports.get(CarepathService.AUTHORIZATION_SERVER));
+                                + ports.get(CarepathService.AUTHORIZATION_SERVER) + " "
+                                + ServiceFleet.LOCAL_RECOVERY_INTERVAL);
                 assertThat(fleet.logFile(service)).isEqualTo(logDir().resolve(service.artifactId() + ".log"));
                 assertThat(Files.readString(fleet.logFile(service))).startsWith("pid=");
             }
