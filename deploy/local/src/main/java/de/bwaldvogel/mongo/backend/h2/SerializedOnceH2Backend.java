@@ -45,7 +45,10 @@ public class SerializedOnceH2Backend extends H2Backend {
             super(databaseName, getMvStore(), cursorRegistry);
         }
 
-        /** The backend's own maps and names; the documents stored as {@link BsonDocuments}, found as copies. */
+        /**
+         * The backend's own maps and names; the documents stored as {@link BsonDocuments}, updated as copies and with
+         * no data size kept ({@link TunedH2Collection}).
+         */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
@@ -54,7 +57,7 @@ public class SerializedOnceH2Backend extends H2Backend {
                             H2Database.DATABASES_PREFIX + namespace,
                             new MVMap.Builder<Object, Document>().valueType(new BsonDocuments()));
             MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
-            return new CopyOnReadH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+            return new TunedH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
         }
 
         @Override
