@@ -49,7 +49,7 @@ class ArchitectureTest {
                 .resideInAnyPackage(CORE)
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.carepath.scheduling.appointments..");
+                .resideInAnyPackage("org.carepath.scheduling.adapters..");
 
         rule.check(classes);
     }
