@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -463,8 +462,7 @@ public record EpisodeSchedule(
 
     /** Each follow-up {@code next} planned, sent, cancelled or moved since this state, for the dashboard. */
     private List<ScheduleEvent> announcements(EpisodeSchedule next) {
-        Map<String, FollowUp> was = new HashMap<>();
-        followUps.forEach(followUp -> was.put(followUp.followUpId(), followUp));
+        Map<String, FollowUp> was = byId(followUps);
         return next.followUps.stream()
                 .filter(followUp -> changed(was.get(followUp.followUpId()), followUp))
                 .<ScheduleEvent>map(ScheduleEvent.FollowUpChanged::new)

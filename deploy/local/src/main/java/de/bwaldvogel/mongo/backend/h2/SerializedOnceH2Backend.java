@@ -22,7 +22,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * <p>Why: the backend keys every unique index ({@code _id} among them) by {@link KeyValue}, which H2's
  * {@link ObjectDataType} compares by Java-serializing both keys on every probe of a binary search. Profiled under
  * load, that was a third of the wire server's time. These indexes keep the same key type and the same order (the
- * serialized bytes, compared exactly as H2 compares them, so a file stays readable by the plain backend) but
+ * serialized bytes, compared exactly as H2 compares them, so an index the plain backend wrote is searched alike) but
  * serialize each key once and remember it. A file written by the plain backend is read by this one; once this one
  * has written documents, the plain backend cannot read them.
  */
