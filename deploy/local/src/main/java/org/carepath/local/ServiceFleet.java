@@ -34,6 +34,8 @@ public final class ServiceFleet implements AutoCloseable {
     /** How often each local service sweeps its outbox collections for events a crash left behind. */
     static final String LOCAL_RECOVERY_INTERVAL = "6h";
 
+    static final String JAVA_OPTIONS = "CAREPATH_SERVICE_JAVA_OPTIONS";
+
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
@@ -178,13 +180,14 @@ public final class ServiceFleet implements AutoCloseable {
             String intakeUrl,
             Path logFile,
             boolean appendToLog) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(
-                        java.toString(),
-                        // clinic-view holds HAPI's full R4 validator (about 210 MB) for inbound reports
-                        service == CarepathService.CLINIC_VIEW ? "-Xmx640m" : "-Xmx256m",
-                        "-jar",
-                        service.jar(projectRoot).toString())
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // clinic-view holds HAPI's full R4 validator (about 210 MB) for inbound reports
+        command.add(service == CarepathService.CLINIC_VIEW ? "-Xmx640m" : "-Xmx256m");
+        command.addAll(extraJavaOptions());
+        command.add("-jar");
+        command.add(service.jar(projectRoot).toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(projectRoot.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(
@@ -208,6 +211,14 @@ public final class ServiceFleet implements AutoCloseable {
         } catch (IOException e) {
             throw new FleetStartException("could not start " + service.artifactId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** JVM options for every service, from {@value #JAVA_OPTIONS} (space-separated); none by default. */
+    static List<String> extraJavaOptions() {
+        String options = System.getenv(JAVA_OPTIONS);
+        return options == null || options.isBlank()
+                ? List.of()
+                : List.of(options.strip().split("\\s+"));
     }
 
     /** Waits until every service is ready; fails as soon as one exits, or when the timeout passes. */

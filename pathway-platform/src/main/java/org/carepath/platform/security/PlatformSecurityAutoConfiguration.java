@@ -81,11 +81,12 @@ public class PlatformSecurityAutoConfiguration {
     JwtDecoder jwtDecoder(SecurityProperties properties) {
         NimbusJwtDecoder decoder =
                 NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(List.of(
+        OAuth2TokenValidator<Jwt> claims = JwtValidators.createDefaultWithValidators(List.of(
                 new JwtTimestampValidator(),
                 new JwtIssuerValidator(properties.issuerUri()),
-                audience(properties.audience()))));
-        return decoder;
+                audience(properties.audience())));
+        decoder.setJwtValidator(claims);
+        return new VerifiedTokens(decoder, claims);
     }
 
     @Bean

@@ -8,18 +8,24 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.carepath.events.Topics;
 
 /**
  * A real Apache Kafka broker in this JVM, in KRaft combined mode (broker and controller in one node), keeping its
@@ -141,10 +147,31 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Every topic of the contract and its dead letters, before any service starts. Why: a topic the broker creates on
+     * a first send (the relays' raw producers) can answer that send "not the leader" while it is being created; the
+     * producer's retry then met "out of order sequence number" for 30 s, holding back every event of that service.
+     */
+    private static void createPathwayTopics(Admin admin)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        List<NewTopic> topics = Topics.ALL.stream()
+                .flatMap(topic -> Stream.of(topic.name(), topic.name() + ".dlq"))
+                .map(name -> new NewTopic(name, Optional.empty(), Optional.empty()))
+                .toList();
+        Set<String> existing = admin.listTopics().names().get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        List<NewTopic> missing = topics.stream()
+                .filter(topic -> !existing.contains(topic.name()))
+                .toList();
+        if (!missing.isEmpty()) {
+            admin.createTopics(missing).all().get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
     private void awaitClusterAnswers() {
         try (Admin admin =
                 Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.describeCluster().nodes().get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            createPathwayTopics(admin);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("the Kafka broker on " + bootstrapServers + " did not answer", e);
         } catch (InterruptedException e) {

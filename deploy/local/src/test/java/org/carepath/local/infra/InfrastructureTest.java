@@ -12,7 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,6 +25,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.carepath.events.PathwayTopic;
+import org.carepath.events.Topics;
 import org.carepath.local.FreePorts;
 import org.carepath.local.Ports;
 import org.junit.jupiter.api.Test;
@@ -69,6 +75,28 @@ class InfrastructureTest {
             produce(infrastructure, "episode-1", "{}");
 
             assertThat(consumer.partitionsFor(TOPIC)).hasSize(3);
+        }
+    }
+
+    @Test
+    void everyContractTopicAndItsDeadLettersExistBeforeAnythingIsSent() throws Exception {
+        try (Infrastructure infrastructure = Infrastructure.start(dataDir, ports);
+                Admin admin = Admin.create(Map.<String, Object>of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers()))) {
+            Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+
+            assertThat(names)
+                    .contains("carepath.audit.recorded", "carepath.audit.recorded.dlq")
+                    .containsAll(Topics.ALL.stream().map(PathwayTopic::name).toList())
+                    .containsAll(Topics.ALL.stream()
+                            .map(topic -> topic.name() + ".dlq")
+                            .toList());
+            assertThat(admin.describeTopics(List.of("carepath.audit.recorded"))
+                            .allTopicNames()
+                            .get(30, TimeUnit.SECONDS)
+                            .get("carepath.audit.recorded")
+                            .partitions())
+                    .hasSize(3);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
@@ -23,7 +24,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * {@link ObjectDataType} compares by Java-serializing both keys on every probe of a binary search. Profiled under
  * load, that was a third of the wire server's time. These indexes keep the same key type and the same order (the
  * serialized bytes, compared exactly as H2 compares them, so an index the plain backend wrote is searched alike) but
- * serialize each key once and remember it. A file written by the plain backend is read by this one; once this one
+ * serialize each key once and remember it, for comparing and for writing (H2 writes a changed page whole: Java
+ * serialization of every key in it was, after the documents' encoding, the wire server's largest cost). A file written by the plain backend is read by this one; once this one
  * has written documents, the plain backend cannot read them.
  */
 public class SerializedOnceH2Backend extends H2Backend {
@@ -71,8 +73,15 @@ public class SerializedOnceH2Backend extends H2Backend {
         }
     }
 
-    /** H2's own key type and order; only the serialized form of each key is computed once and kept. */
+    /**
+     * H2's own key type, order and stored form; only the serialized form of each key is computed once and kept. A key
+     * is written exactly as {@link ObjectDataType} writes a serialized object, and its memory estimated as it does
+     * (twice the serialized size), from the key itself rather than from a running average.
+     */
     static final class SerializedOnceKeys extends ObjectDataType {
+
+        /** {@link ObjectDataType}'s tag of a Java-serialized object. */
+        static final byte SERIALIZED_OBJECT = 19;
 
         /** Keys remembered at most; then the memory starts afresh (a key costs ~200 bytes). */
         static final int MOST = 500_000;
@@ -85,6 +94,21 @@ public class SerializedOnceH2Backend extends H2Backend {
                 return a == b ? 0 : compareNotNull(serializedForm(first), serializedForm(second));
             }
             return super.compare(a, b);
+        }
+
+        @Override
+        public void write(WriteBuffer buff, Object obj) {
+            if (obj instanceof KeyValue key) {
+                byte[] data = serializedForm(key);
+                buff.put(SERIALIZED_OBJECT).putVarInt(data.length).put(data);
+                return;
+            }
+            super.write(buff, obj);
+        }
+
+        @Override
+        public int getMemory(Object obj) {
+            return obj instanceof KeyValue key ? 2 * serializedForm(key).length : super.getMemory(obj);
         }
 
         private byte[] serializedForm(KeyValue key) {

@@ -112,6 +112,52 @@ class BsonDocumentsTest {
         assertThat(bsonBytes).isLessThan(earlierBytes);
     }
 
+    @Test
+    void aPageWrittenAgainEncodesOnlyTheDocumentThatChanged() {
+        Document[] page = {
+            new Document("_id", "a").append("n", 1), new Document("_id", "b").append("n", 2), new Document("_id", "c")
+        };
+        byte[] first = written(page);
+        long encodedFirst = bson.encodings();
+
+        page[1] = new Document("_id", "b").append("n", 3);
+        byte[] second = written(page);
+
+        assertThat(encodedFirst).isEqualTo(3);
+        assertThat(bson.encodings()).isEqualTo(4);
+        Document[] read = bson.createStorage(3);
+        bson.read(ByteBuffer.wrap(second), read, 3);
+        assertThat(Arrays.asList(read)).containsExactly(page);
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void aDocumentReadFromDiskIsWrittenAgainAsItWasReadWithoutEncoding() {
+        Document original = new Document("_id", "ep-5").append("nested", new Document("deep", List.of(1, 2)));
+        byte[] stored = written(new Document[] {original});
+        BsonDocuments reopened = new BsonDocuments();
+        Document[] read = reopened.createStorage(1);
+        reopened.read(ByteBuffer.wrap(stored), read, 1);
+
+        WriteBuffer again = new WriteBuffer();
+        reopened.write(again, read, 1);
+
+        assertThat(reopened.encodings()).isZero();
+        ByteBuffer rewritten = again.getBuffer().flip();
+        byte[] bytes = new byte[rewritten.remaining()];
+        rewritten.get(bytes);
+        assertThat(bytes).isEqualTo(stored);
+    }
+
+    private byte[] written(Document[] page) {
+        WriteBuffer buffer = new WriteBuffer();
+        bson.write(buffer, page, page.length);
+        ByteBuffer written = buffer.getBuffer().flip();
+        byte[] bytes = new byte[written.remaining()];
+        written.get(bytes);
+        return bytes;
+    }
+
     private static Document roundTrip(BsonDocuments type, Document document) {
         return type.read(stored(type, document));
     }
