@@ -9,6 +9,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +61,33 @@ class TunedH2CollectionTest {
         assertThat(answered.getString("status")).isEqualTo("REPORTED");
         assertThat(held.get("status")).isEqualTo("REPORTED");
         assertThat(documents().get("ep-1").get("status")).isEqualTo("BOOKED");
+    }
+
+    @Test
+    void anUpdateOfNestedValuesLeavesTheHeldInstancesNestedValuesAsTheyWere() {
+        episodes.updateOne(
+                Filters.eq("_id", "ep-1"),
+                Updates.combine(
+                        Updates.set("contact", new org.bson.Document("channel", "SMS")),
+                        Updates.set("outbox", List.of(new org.bson.Document("eventId", "e-1")))));
+        Document held = documents().get("ep-1");
+        Document heldContact = (Document) held.get("contact");
+        List<?> heldOutbox = (List<?>) held.get("outbox");
+
+        episodes.updateOne(
+                Filters.eq("_id", "ep-1"),
+                Updates.combine(
+                        Updates.set("contact.channel", "EMAIL"),
+                        Updates.push("outbox", new org.bson.Document("eventId", "e-2")),
+                        Updates.unset("status")));
+
+        assertThat(heldContact.get("channel")).isEqualTo("SMS");
+        assertThat(heldOutbox).hasSize(1);
+        assertThat(held.get("status")).isEqualTo("REPORTED");
+        Document stored = documents().get("ep-1");
+        assertThat(((Document) stored.get("contact")).get("channel")).isEqualTo("EMAIL");
+        assertThat((List<?>) stored.get("outbox")).hasSize(2);
+        assertThat(stored.containsKey("status")).isFalse();
     }
 
     @Test
