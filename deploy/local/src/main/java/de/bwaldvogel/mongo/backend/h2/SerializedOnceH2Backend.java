@@ -25,8 +25,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * load, that was a third of the wire server's time. These indexes keep the same key type and the same order (the
  * serialized bytes, compared exactly as H2 compares them, so an index the plain backend wrote is searched alike) but
  * serialize each key once and remember it, for comparing and for writing (H2 writes a changed page whole: Java
- * serialization of every key in it was, after the documents' encoding, the wire server's largest cost). A file written by the plain backend is read by this one; once this one
- * has written documents, the plain backend cannot read them.
+ * serialization of every key in it was, after the documents' encoding, the wire server's largest cost). A file
+ * written by the plain backend is read by this one; once this one has written documents, the plain backend cannot
+ * read them.
  */
 public class SerializedOnceH2Backend extends H2Backend {
 
