@@ -70,6 +70,11 @@ public final class IdleCpu {
         double bench = 0;
         for (BenchJvmThreads.Part part : BenchJvmThreads.Part.values()) {
             double share = 100.0 * after.get(part).minus(before.get(part)).toNanos() / wallNanos;
+            if (part == BenchJvmThreads.Part.BENCH) {
+                // the process's time comes in clock ticks, the threads' in nanoseconds, read a moment apart: the
+                // bench's threads can seem to outrun their process, which would make the stack less them negative
+                share = Math.min(share, processShare);
+            }
             threads += share;
             if (part == BenchJvmThreads.Part.BENCH) {
                 bench = share;
