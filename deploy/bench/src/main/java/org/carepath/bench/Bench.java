@@ -65,7 +65,7 @@ final class Bench {
     private final BenchOptions options;
     private final String bootstrapServers;
     private final ServiceFleet fleet;
-    private final Path storeFile;
+    private final Path storeFolder;
     private final String runTag;
     private final BooleanSupplier stopping;
     private final BenchReport report;
@@ -89,7 +89,7 @@ final class Bench {
             String bootstrapServers,
             ServiceFleet fleet,
             Supplier<Duration> restartServices,
-            Path storeFile,
+            Path storeFolder,
             String runTag,
             BooleanSupplier stopping,
             BenchReport report) {
@@ -97,7 +97,7 @@ final class Bench {
         this.options = options;
         this.bootstrapServers = bootstrapServers;
         this.fleet = fleet;
-        this.storeFile = storeFile;
+        this.storeFolder = storeFolder;
         this.runTag = runTag;
         this.stopping = stopping;
         this.report = report;
@@ -143,8 +143,9 @@ final class Bench {
                     .blank();
         }
         if (options.services()) {
-            storeSection.add("- at the end: " + StoreSize.describe(StoreSize.bytes(storeFile), storedEpisodes.get()));
-            report.line("## Store size on disk (H2 file of the MongoDB wire server, " + storeFile.getFileName() + ")")
+            storeSection.add("- at the end: " + StoreSize.describe(StoreSize.bytes(storeFolder), storedEpisodes.get()));
+            report.line("## Store size on disk (the MongoDB wire server's journal and snapshot, "
+                            + storeFolder.getFileName() + "/)")
                     .blank()
                     .lines(storeSection)
                     .blank();
@@ -337,7 +338,7 @@ final class Bench {
         commandsSection.addAll(CommandsTable.lines(before, after, result.accepted()));
         commandsSection.add("");
         storeSection.add(
-                "- after the preload: " + StoreSize.describe(StoreSize.bytes(storeFile), storedEpisodes.get()));
+                "- after the preload: " + StoreSize.describe(StoreSize.bytes(storeFolder), storedEpisodes.get()));
     }
 
     private List<StepResult> runBaseline(int partitions) {

@@ -80,7 +80,7 @@ public final class CarepathBench {
                             infrastructure.kafkaBootstrapServers(),
                             fleet,
                             () -> stack.restartServices(servicePorts, CarepathLocal.startTimeout()),
-                            Infrastructure.mongoFile(scratch),
+                            Infrastructure.mongoFolder(scratch),
                             stamp,
                             () -> stopping,
                             report)

@@ -38,6 +38,10 @@ import org.springframework.stereotype.Component;
  * with every waiting episode). Days that have passed are dropped by the reader that finds them. An entry is written
  * before the schedule that waits (so a crash leaves an entry too many, never one too few) and pruned when a reader
  * finds an episode no longer waiting. Entries noted before the days (in the specialty's document) are still read.
+ *
+ * <p>A batch writes each document it touches once, all of that document's entries in one {@code $addToSet}: the wire
+ * server decodes, copies and re-encodes a whole document on every update, and 100,000 episodes waitlisted on one day
+ * (a benchmark preload) made 32 shards of ~173 KB that one entry at a time rewrote 1.1 GB a minute (issue 8).
  */
 @Component
 class WaitlistIndex {
@@ -46,11 +50,15 @@ class WaitlistIndex {
     /**
      * A day's entries are spread by episode over this many documents, {@code <SPECIALTY>|<yyyy-MM-dd>|<shard>}: the
      * decisions of one busy day all end their windows on the same few days, and one document per day made each new
-     * entry rewrite every entry before it.
+     * entry rewrite every entry before it. 512 keeps 80,000 entries of one day at ~160 per document (~11 KB), where
+     * 32 let each grow past 170 KB (issue 8). A reader asks for all 513 ids of each day it reads; that is cheap
+     * beside the writes, as the periodic retry runs every 15 minutes and a freed slot is rare.
      */
-    static final int SHARDS = 32;
+    static final int SHARDS = 512;
 
     private static final ShardedIds SHARDED = new ShardedIds(SHARDS);
+    // Entries noted before SHARDS was raised stay in their shard of this layout; its ids are among today's.
+    private static final ShardedIds EARLIER_SHARDED = new ShardedIds(32);
     private static final String EPISODES = "episodeIds";
     private static final String DAYS = "days";
     private static final Comparator<Noted> OLDEST_FIRST =
@@ -102,15 +110,26 @@ class WaitlistIndex {
         if (waiting.isEmpty()) {
             return;
         }
-        BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        Map<String, Set<String>> entriesByShard = new LinkedHashMap<>();
+        Map<String, Set<String>> daysBySpecialty = new LinkedHashMap<>();
         waiting.forEach(entry -> {
             String day = day(entry.windowEnd());
-            upserts.upsert(
-                    query(where("_id").is(shardId(entry.specialty(), day, entry.episodeId()))),
-                    new Update().addToSet(EPISODES, Noted.of(entry).raw()));
-            upserts.upsert(query(where("_id").is(entry.specialty().name())), new Update().addToSet(DAYS, day));
+            entriesByShard
+                    .computeIfAbsent(shardId(entry.specialty(), day, entry.episodeId()), id -> new LinkedHashSet<>())
+                    .add(Noted.of(entry).raw());
+            daysBySpecialty
+                    .computeIfAbsent(entry.specialty().name(), id -> new LinkedHashSet<>())
+                    .add(day);
         });
+        BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        addEach(upserts, EPISODES, entriesByShard);
+        addEach(upserts, DAYS, daysBySpecialty);
         upserts.execute();
+    }
+
+    private static void addEach(BulkOperations upserts, String field, Map<String, Set<String>> valuesById) {
+        valuesById.forEach((id, values) -> upserts.upsert(
+                query(where("_id").is(id)), new Update().addToSet(field).each(values.toArray())));
     }
 
     /** The entries noted as waiting for this specialty whose window holds {@code slotStart}: oldest first, ≤ limit. */
@@ -143,9 +162,9 @@ class WaitlistIndex {
             byDocument
                     .computeIfAbsent(dayId(specialty, day), id -> new ArrayList<>())
                     .add(entry.raw());
-            byDocument
-                    .computeIfAbsent(shardId(specialty, day, entry.episodeId()), id -> new ArrayList<>())
-                    .add(entry.raw());
+            shardIdsOf(specialty, day, entry.episodeId()).forEach(id -> byDocument
+                    .computeIfAbsent(id, any -> new ArrayList<>())
+                    .add(entry.raw()));
         });
         BulkOperations pulls = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         byDocument.forEach((id, raw) ->
@@ -201,6 +220,12 @@ class WaitlistIndex {
 
     static String shardId(Specialty specialty, String day, String episodeId) {
         return SHARDED.of(dayId(specialty, day), episodeId);
+    }
+
+    /** Where an episode's entry of that day may be noted: its shard, and its shard of the earlier layout. */
+    private static Set<String> shardIdsOf(Specialty specialty, String day, String episodeId) {
+        return new LinkedHashSet<>(
+                List.of(shardId(specialty, day, episodeId), EARLIER_SHARDED.of(dayId(specialty, day), episodeId)));
     }
 
     /** The day's documents: the one written before the shards, then the shards. */

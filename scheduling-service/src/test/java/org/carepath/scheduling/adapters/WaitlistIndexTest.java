@@ -1,11 +1,17 @@
 package org.carepath.scheduling.adapters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.carepath.events.intake.Region;
 import org.carepath.events.scheduling.AppointmentType;
@@ -16,7 +22,11 @@ import org.carepath.testing.CountingWireServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The waitlist index on the wire server: oldest first among the entries whose window fits (scheduling-rules §4.3),
@@ -71,7 +81,7 @@ class WaitlistIndexTest {
 
         assertThat(entriesOfDay("2027-03-02")).hasSize(100);
         assertThat(entriesOfDay("2027-03-04")).hasSize(100);
-        assertThat(largestShardOfDay("2027-03-02")).isLessThan(100 * 4 / WaitlistIndex.SHARDS);
+        assertThat(largestShardOfDay("2027-03-02")).isLessThan(100 / 10);
         assertThat(index.waiting(NOW, 1_000)).hasSize(300);
 
         // two and a half days later, the windows ending on the first two days are over
@@ -119,6 +129,82 @@ class WaitlistIndexTest {
                 .isEmpty();
     }
 
+    @Test
+    void aBatchWritesEachDocumentOnceWithAllItsEntriesAndNotingThemAgainChangesNothing() {
+        // given a busy day: the windows of one batch all end on the same two days
+        List<WaitlistEntry> batch = new ArrayList<>();
+        for (int i = 0; i < 2_048; i++) {
+            batch.add(entry("busy-" + i, NOW, NOW.plus(DAY.multipliedBy(1 + i % 2))));
+        }
+        UpsertCountingTemplate counting = new UpsertCountingTemplate(mongo);
+
+        // when
+        new WaitlistIndex(counting).add(batch);
+
+        // then
+        assertThat(counting.upsertsById)
+                .isNotEmpty()
+                .allSatisfy((id, upserts) -> assertThat(upserts).as(id).isOne());
+        assertThat(counting.upsertsById)
+                .hasSize(shardsOfDay("2027-03-02").size()
+                        + shardsOfDay("2027-03-03").size()
+                        + 1);
+        assertThat(entriesOfDay("2027-03-02")).hasSize(1_024);
+        assertThat(entriesOfDay("2027-03-03")).hasSize(1_024);
+        assertThat(largestShardOfDay("2027-03-02")).isLessThan(1_024 * 4 / WaitlistIndex.SHARDS);
+        assertThat(days()).containsExactly("2027-03-02", "2027-03-03");
+
+        List<Document> before = shardsOfDay("2027-03-02");
+        index.add(batch);
+        assertThat(shardsOfDay("2027-03-02")).isEqualTo(before);
+        assertThat(days()).containsExactly("2027-03-02", "2027-03-03");
+        assertThat(index.waiting(NOW, 5_000)).hasSize(2_048);
+        assertThat(store.fullScans(WaitlistIndex.COLLECTION)).isZero();
+    }
+
+    @Test
+    void entriesNotedInTheShardsOfTheEarlierLayoutAreReadAndRemoved() {
+        // given an entry noted as the 32-shard layout did, in a shard that is not its shard now
+        String day = "2027-03-03";
+        String episodeId = Stream.iterate(0, i -> i + 1)
+                .map(i -> "earlier-" + i)
+                .filter(id ->
+                        !earlierShardId(day, id).equals(WaitlistIndex.shardId(Specialty.ORTHOPEDIC_SPINE, day, id)))
+                .findFirst()
+                .orElseThrow();
+        String raw = WaitlistIndex.Noted.of(entry(episodeId, NOW, NOW.plus(DAY.multipliedBy(2))))
+                .raw();
+        mongo.upsert(
+                query(where("_id").is(earlierShardId(day, episodeId))),
+                new Update().addToSet("episodeIds", raw),
+                WaitlistIndex.COLLECTION);
+        mongo.upsert(
+                query(where("_id").is("ORTHOPEDIC_SPINE")),
+                new Update().addToSet("days", day),
+                WaitlistIndex.COLLECTION);
+
+        // when
+        List<WaitlistIndex.Noted> noted = index.waitingFor(Specialty.ORTHOPEDIC_SPINE, NOW.plus(DAY), 10);
+        index.remove(Specialty.ORTHOPEDIC_SPINE, noted);
+
+        // then
+        assertThat(noted).extracting(WaitlistIndex.Noted::episodeId).containsExactly(episodeId);
+        assertThat(index.waitingFor(Specialty.ORTHOPEDIC_SPINE, NOW.plus(DAY), 10))
+                .isEmpty();
+        assertThat(mongo.findById(earlierShardId(day, episodeId), Document.class, WaitlistIndex.COLLECTION)
+                        .getList("episodeIds", String.class))
+                .isEmpty();
+    }
+
+    private static String earlierShardId(String day, String episodeId) {
+        return "ORTHOPEDIC_SPINE|" + day + "|" + Math.floorMod(episodeId.hashCode(), 32);
+    }
+
+    private List<String> days() {
+        return mongo.findById("ORTHOPEDIC_SPINE", Document.class, WaitlistIndex.COLLECTION)
+                .getList("days", String.class);
+    }
+
     private List<String> entriesOfDay(String day) {
         List<String> entries = new ArrayList<>();
         shardsOfDay(day).forEach(shard -> entries.addAll(shard.getList("episodeIds", String.class)));
@@ -133,15 +219,36 @@ class WaitlistIndexTest {
     }
 
     private List<Document> shardsOfDay(String day) {
-        List<Document> shards = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int shard = 0; shard < WaitlistIndex.SHARDS; shard++) {
-            Document document =
-                    mongo.findById("ORTHOPEDIC_SPINE|" + day + "|" + shard, Document.class, WaitlistIndex.COLLECTION);
-            if (document != null) {
-                shards.add(document);
-            }
+            ids.add("ORTHOPEDIC_SPINE|" + day + "|" + shard);
         }
-        return shards;
+        return mongo.find(query(where("_id").in(ids)).with(Sort.by("_id")), Document.class, WaitlistIndex.COLLECTION);
+    }
+
+    /** A template whose bulk writes count, per {@code _id}, the upserts they carry. */
+    private static final class UpsertCountingTemplate extends MongoTemplate {
+
+        private final Map<String, Integer> upsertsById = new TreeMap<>();
+
+        UpsertCountingTemplate(MongoTemplate mongo) {
+            super(mongo.getMongoDatabaseFactory());
+        }
+
+        @Override
+        public BulkOperations bulkOps(BulkOperations.BulkMode mode, String collectionName) {
+            BulkOperations bulk = super.bulkOps(mode, collectionName);
+            return (BulkOperations) Proxy.newProxyInstance(
+                    BulkOperations.class.getClassLoader(),
+                    new Class<?>[] {BulkOperations.class},
+                    (proxy, method, args) -> {
+                        if (method.getName().equals("upsert") && args[0] instanceof Query query) {
+                            upsertsById.merge(query.getQueryObject().getString("_id"), 1, Integer::sum);
+                        }
+                        Object result = method.invoke(bulk, args);
+                        return result == bulk ? proxy : result;
+                    });
+        }
     }
 
     private static WaitlistEntry entry(String episodeId, Instant waitlistedAt, Instant windowEnd) {

@@ -5,6 +5,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -16,7 +17,7 @@ public final class BenchJvmThreads {
 
     /** Whose work a thread of the bench JVM does, told by its name. */
     public enum Part {
-        STORE("MongoDB wire server (H2)"),
+        STORE("MongoDB wire server"),
         BROKER("Kafka broker"),
         BENCH("the bench's own threads");
 
@@ -31,9 +32,7 @@ public final class BenchJvmThreads {
         }
 
         static Part of(String threadName) {
-            if (threadName.startsWith("mongo-server")
-                    || threadName.startsWith("MVStore")
-                    || threadName.startsWith("H2")) {
+            if (threadName.startsWith("mongo-server") || threadName.startsWith("carepath-store")) {
                 return STORE;
             }
             if (threadName.startsWith("bench-")
@@ -49,12 +48,9 @@ public final class BenchJvmThreads {
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
-    /** CPU used so far by the live threads of this JVM, per part. */
-    public Map<Part, Duration> cpu() {
-        Map<Part, Duration> used = new EnumMap<>(Part.class);
-        for (Part part : Part.values()) {
-            used.put(part, Duration.ZERO);
-        }
+    /** CPU used so far by each live thread of this JVM, by thread id. */
+    public Map<Long, ThreadCpu> cpu() {
+        Map<Long, ThreadCpu> used = new HashMap<>();
         if (!threads.isThreadCpuTimeSupported()) {
             return used;
         }
@@ -64,9 +60,29 @@ public final class BenchJvmThreads {
             }
             long nanos = threads.getThreadCpuTime(thread.getThreadId());
             if (nanos > 0) {
-                used.merge(Part.of(thread.getThreadName()), Duration.ofNanos(nanos), Duration::plus);
+                used.put(thread.getThreadId(), new ThreadCpu(Part.of(thread.getThreadName()), nanos));
             }
         }
         return used;
     }
+
+    /**
+     * The CPU each part used between two readings, thread by thread: a thread that ended in between is in no part
+     * (its time is the process's only), so a part never seems to give time back.
+     */
+    public static Map<Part, Duration> between(Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after) {
+        Map<Part, Duration> used = new EnumMap<>(Part.class);
+        for (Part part : Part.values()) {
+            used.put(part, Duration.ZERO);
+        }
+        after.forEach((id, thread) -> {
+            ThreadCpu earlier = before.get(id);
+            long nanos = thread.nanos() - (earlier == null ? 0 : earlier.nanos());
+            used.merge(thread.part(), Duration.ofNanos(Math.max(0, nanos)), Duration::plus);
+        });
+        return used;
+    }
+
+    /** One thread's CPU so far. */
+    public record ThreadCpu(Part part, long nanos) {}
 }

@@ -28,12 +28,12 @@ public final class IdleCpu {
     /** Watches for {@code window} (the calling thread sleeps) and returns the table's lines. */
     public List<String> measure(Duration window) throws InterruptedException {
         Map<String, Duration> before = cpu();
-        Map<BenchJvmThreads.Part, Duration> partsBefore = benchJvm.cpu();
+        Map<Long, BenchJvmThreads.ThreadCpu> threadsBefore = benchJvm.cpu();
         long start = System.nanoTime();
         Thread.sleep(window.toMillis());
         double wallNanos = System.nanoTime() - start;
         Map<String, Duration> after = cpu();
-        Map<BenchJvmThreads.Part, Duration> partsAfter = benchJvm.cpu();
+        Map<BenchJvmThreads.Part, Duration> parts = BenchJvmThreads.between(threadsBefore, benchJvm.cpu());
         MarkdownTable table = new MarkdownTable(List.of("process", "CPU, % of one core"));
         double total = 0;
         double bench = 0;
@@ -50,7 +50,7 @@ public final class IdleCpu {
             total += share;
             table.row(List.of(name, percent(share)));
             if (processes.get(name).pid() == ProcessHandle.current().pid()) {
-                bench = splitThisJvm(table, share, partsBefore, partsAfter, wallNanos);
+                bench = splitThisJvm(table, share, parts, wallNanos);
             }
         }
         String stack = unknown.isEmpty() ? "whole stack" : "whole stack (without " + unknown + ")";
@@ -61,15 +61,11 @@ public final class IdleCpu {
 
     /** Adds a row per part of this JVM and returns the bench's own share. */
     private static double splitThisJvm(
-            MarkdownTable table,
-            double processShare,
-            Map<BenchJvmThreads.Part, Duration> before,
-            Map<BenchJvmThreads.Part, Duration> after,
-            double wallNanos) {
+            MarkdownTable table, double processShare, Map<BenchJvmThreads.Part, Duration> parts, double wallNanos) {
         double threads = 0;
         double bench = 0;
         for (BenchJvmThreads.Part part : BenchJvmThreads.Part.values()) {
-            double share = 100.0 * after.get(part).minus(before.get(part)).toNanos() / wallNanos;
+            double share = 100.0 * parts.get(part).toNanos() / wallNanos;
             if (part == BenchJvmThreads.Part.BENCH) {
                 // the process's time comes in clock ticks, the threads' in nanoseconds, read a moment apart: the
                 // bench's threads can seem to outrun their process, which would make the stack less them negative

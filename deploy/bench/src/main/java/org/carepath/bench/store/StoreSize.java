@@ -4,18 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.carepath.bench.report.Numbers;
 
-/** The MongoDB wire server's H2 file on disk, against the episodes stored in it. */
+/** The MongoDB wire server's files on disk (its journal and snapshot), against the episodes stored in it. */
 public final class StoreSize {
 
     private StoreSize() {}
 
-    public static long bytes(Path file) {
-        try {
-            return Files.exists(file) ? Files.size(file) : 0;
+    public static long bytes(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.mapToLong(file -> file.toFile().length()).sum();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the size of " + file, e);
+            throw new UncheckedIOException("cannot read the size of " + folder, e);
         }
     }
 

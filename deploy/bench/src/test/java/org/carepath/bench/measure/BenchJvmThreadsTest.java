@@ -11,8 +11,7 @@ class BenchJvmThreadsTest {
     @ParameterizedTest
     @CsvSource({
         "mongo-server-worker3, STORE",
-        "MVStore background writer /tmp/run/mongodb/carepath.mv, STORE",
-        "H2-serialization, STORE",
+        "carepath-store-compactor, STORE",
         "data-plane-kafka-request-handler-4, BROKER",
         "kafka-1-raft-io-thread, BROKER",
         "group-coordinator-event-processor-2, BROKER",

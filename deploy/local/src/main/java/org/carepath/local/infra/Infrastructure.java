@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The broker and the MongoDB wire server the services need, with their data under one folder:
- * {@code <dataDir>/kafka} and {@code <dataDir>/mongodb/carepath.mv}.
+ * {@code <dataDir>/kafka} and {@code <dataDir>/mongodb}.
  */
 public final class Infrastructure implements AutoCloseable {
 
@@ -18,7 +18,7 @@ public final class Infrastructure implements AutoCloseable {
 
     /** Starts MongoDB, then Kafka; if Kafka cannot start, MongoDB is stopped again before the error is thrown. */
     public static Infrastructure start(Path dataDir, InfraPorts ports) {
-        MongoWireServer mongodb = MongoWireServer.start(mongoFile(dataDir), ports.mongodb());
+        MongoWireServer mongodb = MongoWireServer.start(mongoFolder(dataDir), ports.mongodb());
         try {
             KafkaBroker kafka = KafkaBroker.start(dataDir.resolve("kafka"), ports.kafka(), ports.kafkaController());
             return new Infrastructure(kafka, mongodb);
@@ -28,8 +28,8 @@ public final class Infrastructure implements AutoCloseable {
         }
     }
 
-    public static Path mongoFile(Path dataDir) {
-        return dataDir.resolve("mongodb").resolve("carepath.mv");
+    public static Path mongoFolder(Path dataDir) {
+        return dataDir.resolve("mongodb");
     }
 
     public String kafkaBootstrapServers() {

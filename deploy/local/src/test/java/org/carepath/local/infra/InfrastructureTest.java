@@ -65,7 +65,7 @@ class InfrastructureTest {
             assertThat(Files.readString(dataDir.resolve("kafka/logs/meta.properties")))
                     .contains("cluster.id=" + clusterId);
         }
-        assertThat(Infrastructure.mongoFile(dataDir)).exists();
+        assertThat(Infrastructure.mongoFolder(dataDir)).isDirectoryContaining("glob:**/journal-*.log");
     }
 
     @Test

@@ -26,9 +26,10 @@ import org.h2.mvstore.type.ObjectDataType;
  * <p>Each document's BSON is kept while the document is in memory, as it was last written or read. H2 writes a
  * changed page whole, every document in it; profiled under the benchmark, encoding the unchanged neighbours of the
  * one document that changed was a third of the wire server's time. Keeping the bytes is sound because a document in
- * the map is never changed after it is put ({@link TunedH2Collection}): a change is a new instance.
+ * the map is never changed after it is put: a change is a new instance. Today it serves only to read a store written
+ * by the H2 backend the local stack used before {@link org.carepath.local.store.LogStore}.
  */
-final class BsonDocuments extends BasicDataType<Document> {
+public final class BsonDocuments extends BasicDataType<Document> {
 
     /** Unused by {@link ObjectDataType}, whose tags are 0–19 and 32–119. */
     static final byte TAG = 127;
