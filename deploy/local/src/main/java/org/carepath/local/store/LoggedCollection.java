@@ -108,7 +108,7 @@ final class LoggedCollection extends AbstractSynchronizedMongoCollection<Object>
      * the collection's indexes are only noted, and {@link #buildDeferredIndexes} builds them all in one read.
      */
     @Override
-    public void addIndex(Index<Object> index) {
+    public synchronized void addIndex(Index<Object> index) {
         boolean known =
                 getIndexes().stream().anyMatch(existing -> existing.getName().equals(index.getName()));
         if (known || !index.isEmpty() || documents.isEmpty()) {
