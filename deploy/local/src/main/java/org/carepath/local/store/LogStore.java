@@ -43,12 +43,11 @@ import org.slf4j.LoggerFactory;
  * <p>Files, in the store's folder: {@code journal-N.log} and {@code snapshot-N.bin}. Snapshot N holds the state at
  * the moment journal N was begun, or later; journals N and up, replayed in order over it, give the state at the last
  * change. Once the journal since the last snapshot outgrows twice the data (and {@code minCompactBytes}), so that
- * snapshots cost at most half a byte written for each byte of change and the files stay within three times the data,
- * the journal is
- * rotated and a new snapshot is written by one background thread while writes go on; when it is complete (written to a
- * temporary file, synced, renamed), the older files are deleted. The snapshot reads the live maps without stopping
- * writers: a document changed meanwhile is in the new journal too, and replaying that journal over the snapshot sets
- * it right, as every record sets a key's whole value.
+ * snapshots cost at most half a byte written for each byte of change and the files stay within about three times
+ * the data, the journal is rotated and a new snapshot is written by one background thread while writes go on; when
+ * it is complete (written to a temporary file, synced, renamed), the older files are deleted. The snapshot reads the
+ * live maps without stopping writers: a document changed meanwhile is in the new journal too, and replaying that
+ * journal over the snapshot sets it right, as every record sets a key's whole value.
  *
  * <p>Durability: each change is written to the journal (the operating system's cache) before it is applied and
  * answered, so it survives the process being killed; it is not synced to the disk one by one (as H2 did not either).

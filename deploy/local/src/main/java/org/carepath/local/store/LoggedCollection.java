@@ -46,11 +46,7 @@ final class LoggedCollection extends AbstractSynchronizedMongoCollection<Object>
         this.store = store;
         this.namespace = database.getDatabaseName() + "." + collectionName;
         this.documents = store.collection(namespace);
-        this.lastNumber = new AtomicLong(documents.keySet().stream()
-                .filter(Long.class::isInstance)
-                .mapToLong(Long.class::cast)
-                .max()
-                .orElse(0));
+        this.lastNumber = new AtomicLong(getIdField() == null ? largestNumber(documents) : 0);
     }
 
     @Override
@@ -173,5 +169,13 @@ final class LoggedCollection extends AbstractSynchronizedMongoCollection<Object>
     /** A collection without an id field (the database's index descriptions) numbers its documents itself. */
     private Long nextNumber() {
         return lastNumber.incrementAndGet();
+    }
+
+    private static long largestNumber(ConcurrentMap<Object, byte[]> documents) {
+        return documents.keySet().stream()
+                .filter(Long.class::isInstance)
+                .mapToLong(Long.class::cast)
+                .max()
+                .orElse(0);
     }
 }
