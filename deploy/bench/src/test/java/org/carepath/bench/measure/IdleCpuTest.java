@@ -53,42 +53,6 @@ class IdleCpuTest {
         assertThat(lessBench).isCloseTo(whole - bench, Offset.offset(0.2));
     }
 
-    @Test
-    void aThreadThatEndsInTheWindowTakesNoTimeBackFromItsPart() throws Exception {
-        AtomicBoolean spinning = new AtomicBoolean(true);
-        Thread brief = new Thread(
-                () -> {
-                    long sum = 0;
-                    while (spinning.get()) {
-                        sum += System.nanoTime() % 7;
-                    }
-                    assertThat(sum).isNotNegative();
-                },
-                "bench-brief");
-        brief.start();
-        Thread.sleep(300); // so that it has used CPU before the window opens
-        Thread stopper = new Thread(
-                () -> {
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    spinning.set(false);
-                },
-                "bench-stopper");
-        stopper.start();
-
-        List<String> lines = new IdleCpu(Map.of("this JVM", ProcessHandle.current())).measure(Duration.ofMillis(500));
-        brief.join();
-        stopper.join();
-
-        // before, the ended thread's whole time left its part, which showed as a negative share
-        assertThat(share(lines.get(5), "– of which the bench's own threads")).isNotNegative();
-        assertThat(share(lines.get(8), "\\*\\*whole stack, less the bench's own threads\\*\\*"))
-                .isLessThanOrEqualTo(share(lines.get(7), "\\*\\*whole stack\\*\\*"));
-    }
-
     private static double share(String line, String name) {
         assertThat(line).matches("^\\| " + name + " \\| \\**[0-9.]+ %\\** \\|$");
         return Double.parseDouble(line.replaceAll("^\\| .* \\| \\**([0-9.]+) %\\** \\|$", "$1"));
