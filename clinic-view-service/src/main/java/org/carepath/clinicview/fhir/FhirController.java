@@ -252,10 +252,20 @@ class FhirController {
         if (body == null || body.isBlank()) {
             throw new FhirException(400, IssueType.STRUCTURE, "DiagnosticReport", "the body is empty");
         }
+        boolean xml = body.stripLeading().startsWith("<");
+        if (!xml) {
+            NumberBounds.firstOutOfBounds(body, "DiagnosticReport").ifPresent(expression -> {
+                throw new FhirException(
+                        400,
+                        IssueType.VALUE,
+                        expression,
+                        "a number's exponent must be within ±" + NumberBounds.MAX_EXPONENT);
+            });
+        }
         IBaseResource resource;
         try {
             // JSON is the contract's format; a hospital system's XML is read too, and answered in JSON.
-            IParser parser = body.stripLeading().startsWith("<") ? fhir.newXmlParser() : fhir.newJsonParser();
+            IParser parser = xml ? fhir.newXmlParser() : fhir.newJsonParser();
             resource = parser.parseResource(body);
         } catch (DataFormatException | IllegalArgumentException e) {
             throw new FhirException(
@@ -276,9 +286,16 @@ class FhirController {
             throw new FhirException(
                     400, IssueType.INVALID, "", "expected a DiagnosticReport, not a " + resource.fhirType());
         }
+        if (xml && NumberBounds.anyOutOfBounds(fhir, resource)) {
+            throw new FhirException(
+                    400,
+                    IssueType.VALUE,
+                    "DiagnosticReport",
+                    "a number's exponent must be within ±" + NumberBounds.MAX_EXPONENT);
+        }
         // The validator reads JSON: an XML body is validated as the resource it parsed to.
-        List<SingleValidationMessage> errors = validation.errors(
-                body.stripLeading().startsWith("<") ? fhir.newJsonParser().encodeResourceToString(resource) : body);
+        List<SingleValidationMessage> errors =
+                validation.errors(xml ? fhir.newJsonParser().encodeResourceToString(resource) : body);
         if (!errors.isEmpty()) {
             List<Problem> problems = errors.stream()
                     .map(message -> new Problem(message.getLocationString(), message.getMessage()))

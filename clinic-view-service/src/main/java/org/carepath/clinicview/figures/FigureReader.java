@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class FigureReader {
 
-    /** Ids per {@code _id $in} query: a 92-day range reads ~12,000 documents' worth of ids. */
     private final MongoTemplate mongo;
 
     public FigureReader(MongoTemplate mongo) {
@@ -42,29 +41,53 @@ public class FigureReader {
     }
 
     /**
-     * The entries of {@code field} in these documents, in their order; a document's shards are read with it, and an
-     * entry in a shard replaces one of the same key in the unsharded document (written there before the shards).
+     * The entries of {@code field} in these documents, in their order. A sharded document is read first, then the
+     * shards it lists; an entry in a shard replaces one of the same key in the document itself (written there before
+     * the shards).
      */
     private List<Map<String, Object>> entries(String collection, Collection<String> ids, String field) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<String> stored = new ArrayList<>();
-        ids.forEach(id -> stored.addAll(FigureShards.documentsOf(collection, id)));
-        Map<String, Document> byId = new HashMap<>();
-        FindByIds.find(mongo, stored, collection).forEach(document -> byId.put(document.getString("_id"), document));
+        Map<String, Document> byId = byId(collection, ids);
+        if (FigureShards.sharded(collection)) {
+            List<String> shards = new ArrayList<>();
+            ids.forEach(id -> shards.addAll(listedShards(byId.get(id), id)));
+            byId.putAll(byId(collection, shards));
+        }
         List<Map<String, Object>> entries = new ArrayList<>();
         for (String id : ids) {
             Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
-            for (String documentId : FigureShards.documentsOf(collection, id)) {
-                Document document = byId.get(documentId);
-                if (document != null) {
-                    byKey.putAll(entriesOf(document, field));
+            Document document = byId.get(id);
+            if (document != null) {
+                byKey.putAll(entriesOf(document, field));
+                for (String shardId : listedShards(document, id)) {
+                    Document shard = byId.get(shardId);
+                    if (shard != null) {
+                        byKey.putAll(entriesOf(shard, field));
+                    }
                 }
             }
             entries.addAll(byKey.values());
         }
         return entries;
+    }
+
+    private Map<String, Document> byId(String collection, Collection<String> ids) {
+        Map<String, Document> byId = new HashMap<>();
+        FindByIds.find(mongo, new ArrayList<>(ids), collection)
+                .forEach(document -> byId.put(document.getString("_id"), document));
+        return byId;
+    }
+
+    private static List<String> listedShards(Document document, String id) {
+        if (document == null || !(document.get(FigureShards.DIRECTORY) instanceof List<?> shards)) {
+            return List.of();
+        }
+        return shards.stream()
+                .filter(Number.class::isInstance)
+                .map(shard -> FigureShards.shardId(id, ((Number) shard).intValue()))
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -30,7 +30,7 @@ class FigureShardsTest {
     private static final String DATABASE = "figures-test";
     private static final Instant REPORTED = Instant.parse("2026-12-01T15:00:00Z");
     private static final LocalDate DAY = LocalDate.parse("2026-12-01");
-    private static final int EPISODES = 2_000;
+    private static final int EPISODES = 20_000;
 
     private CountingWireServer store;
     private MongoTemplate mongo;
@@ -55,7 +55,9 @@ class FigureShardsTest {
         }
         writer.changing(changes);
 
-        List<Document> documents = mongo.findAll(Document.class, FigureCollections.DAYS);
+        List<Document> documents = mongo.findAll(Document.class, FigureCollections.DAYS).stream()
+                .filter(document -> document.getString("_id").contains("|"))
+                .toList();
         int largest = documents.stream()
                 .mapToInt(document -> document.get("episodes", Document.class).size())
                 .max()
@@ -90,6 +92,52 @@ class FigureShardsTest {
         assertThat(read)
                 .extracting(entry -> entry.get("episodeId") + ":" + entry.get("status"))
                 .containsExactlyInAnyOrder("ep-old:OLD", "ep-moved:AWAITING_TRIAGE");
+    }
+
+    @Test
+    void aQuietDayIsReadFromTheShardsItListsOnly() {
+        new FigureWriter(mongo)
+                .changing(List.of(new Change<>(null, reported("ep-1")), new Change<>(null, reported("ep-2"))));
+
+        Document day = mongo.findById(DAY.toString(), Document.class, FigureCollections.DAYS);
+        long scansBefore = store.fullScans();
+        List<Map<String, Object>> read = new FigureReader(mongo).dayEntries(List.of(DAY), "episodes");
+
+        assertThat(day.getList(FigureShards.DIRECTORY, Integer.class))
+                .containsExactlyInAnyOrder(FigureShards.shardOf("ep-1"), FigureShards.shardOf("ep-2"));
+        assertThat(read).extracting(entry -> entry.get("episodeId")).containsExactlyInAnyOrder("ep-1", "ep-2");
+        assertThat(store.fullScans()).isEqualTo(scansBefore);
+    }
+
+    @Test
+    void entriesWrittenWithFewerShardsAreMovedToTheirShardOnceBeforeTheConsumersStart() {
+        List<String> keys = new ArrayList<>();
+        for (int n = 0; keys.size() < 3; n++) {
+            String key = "ep-" + n;
+            if (Math.floorMod(key.hashCode(), 128) == 5 && FigureShards.shardOf(key) != 5) {
+                keys.add(key);
+            }
+        }
+        Document earlier = new Document();
+        keys.forEach(key -> earlier.append(key, new Document("episodeId", key).append("status", "EARLIER")));
+        mongo.insert(new Document("_id", DAY + "|5").append("episodes", earlier), FigureCollections.DAYS);
+        assertThat(new FigureReader(mongo).dayEntries(List.of(DAY), "episodes"))
+                .as("an earlier layout's shard is not listed")
+                .isEmpty();
+
+        new FigureShardLayout(mongo).afterPropertiesSet();
+        new FigureShardLayout(mongo).afterPropertiesSet();
+
+        assertThat(new FigureReader(mongo).dayEntries(List.of(DAY), "episodes"))
+                .extracting(entry -> entry.get("episodeId") + ":" + entry.get("status"))
+                .containsExactlyInAnyOrderElementsOf(
+                        keys.stream().map(key -> key + ":EARLIER").toList());
+        assertThat(mongo.findById(DAY + "|5", Document.class, FigureCollections.DAYS)
+                        .get("episodes", Document.class))
+                .isEmpty();
+        assertThat(mongo.findById(FigureShardLayout.MARKER_ID, Document.class, FigureShardLayout.COLLECTION)
+                        .get("shards"))
+                .isEqualTo(FigureShards.SHARDS);
     }
 
     private static EpisodeView reported(String episodeId) {

@@ -20,14 +20,24 @@ public record ShardedIds(int shards) {
 
     /** The shard of {@code documentId} that holds the entry with this key. */
     public String of(String documentId, String key) {
-        return documentId + "|" + Math.floorMod(key.hashCode(), shards);
+        return id(documentId, shardOf(key));
+    }
+
+    /** The number of the shard that holds the entry with this key. */
+    public int shardOf(String key) {
+        return Math.floorMod(key.hashCode(), shards);
+    }
+
+    /** The id of shard number {@code shard} of {@code documentId}. */
+    public static String id(String documentId, int shard) {
+        return documentId + "|" + shard;
     }
 
     /** Every shard of {@code documentId}, in shard order. */
     public List<String> shardsOf(String documentId) {
         List<String> ids = new ArrayList<>(shards);
         for (int shard = 0; shard < shards; shard++) {
-            ids.add(documentId + "|" + shard);
+            ids.add(id(documentId, shard));
         }
         return ids;
     }

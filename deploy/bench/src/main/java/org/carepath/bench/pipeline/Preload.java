@@ -171,15 +171,9 @@ public final class Preload {
     }
 
     /** Accepted episodes that reached both ends of the pipeline: scheduling's answer and billing's estimate. */
+    /** Accepted episodes through scheduling and billing; the timeline follows only this run's topics' new records. */
     private static int through(Set<String> accepted, EpisodeTimeline timeline) {
-        int through = 0;
-        for (String episodeId : accepted) {
-            if (timeline.firstSeen(episodeId, Hop.BILLING).isPresent()
-                    && timeline.firstSeen(episodeId, Hop.SCHEDULING).isPresent()) {
-                through++;
-            }
-        }
-        return through;
+        return Math.min(accepted.size(), timeline.bookedAndEstimatedCount());
     }
 
     private static boolean acquire(Semaphore semaphore, int permits, long deadline) {

@@ -25,4 +25,21 @@ class EpisodeTimelineTest {
         assertThat(timeline.firstSeen("e1", Hop.BILLING)).isEmpty();
         assertThat(timeline.firstSeen("e2", Hop.INTAKE)).isEmpty();
     }
+
+    @Test
+    void countsAnEpisodeBookedAndEstimatedOnceWhicheverComesFirst() {
+        EpisodeTimeline timeline = new EpisodeTimeline();
+
+        timeline.seen("e1", Hop.SCHEDULING, 100);
+        timeline.seen("e2", Hop.BILLING, 110);
+        timeline.seen("e3", Hop.TRIAGE, 120);
+        assertThat(timeline.bookedAndEstimatedCount()).isZero();
+
+        timeline.seen("e1", Hop.BILLING, 130);
+        timeline.seen("e2", Hop.SCHEDULING, 140);
+        timeline.seen("e1", Hop.BILLING, 150); // a redelivery
+        timeline.seen("e1", Hop.SCHEDULING, 160);
+
+        assertThat(timeline.bookedAndEstimatedCount()).isEqualTo(2);
+    }
 }
