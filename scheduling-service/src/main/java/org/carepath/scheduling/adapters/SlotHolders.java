@@ -36,7 +36,7 @@ final class SlotHolders {
             }
             return slotIds.stream()
                     .filter(id -> isHeldByAnother(id, ownAppointmentIds))
-                    .collect(Collectors.toUnmodifiableSet());
+                    .collect(Collectors.toSet());
         };
     }
 

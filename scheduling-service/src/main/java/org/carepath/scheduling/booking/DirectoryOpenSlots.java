@@ -23,10 +23,9 @@ public final class DirectoryOpenSlots implements OpenSlots {
 
     @Override
     public List<Slot> find(SlotQuery query) {
-        List<Slot> candidates = catalog.open(query, Set.of());
+        List<Slot> candidates = catalog.candidates(query);
         Set<String> booked = taken.among(candidates.stream().map(Slot::slotId).toList());
-        return candidates.stream()
-                .filter(slot -> !booked.contains(slot.slotId()))
-                .toList();
+        // only the open ones are sorted: once most slots are taken, sorting them all cost more than the lookups
+        return catalog.open(candidates, booked);
     }
 }

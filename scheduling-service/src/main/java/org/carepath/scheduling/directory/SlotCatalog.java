@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,7 +22,19 @@ public final class SlotCatalog {
     private static final Comparator<Slot> EARLIEST_FIRST =
             Comparator.comparing(Slot::start).thenComparing(Slot::slotId);
 
+    /** Several months of a group's provider-days (~20 slots each); the least recently searched is dropped first. */
+    private static final int KEPT_PROVIDER_DAYS = 8_192;
+
     private final Directory directory;
+    private final Map<ProviderDay, List<Slot>> slotsByProviderDay =
+            Collections.synchronizedMap(new LinkedHashMap<>(1_024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ProviderDay, List<Slot>> eldest) {
+                    return size() > KEPT_PROVIDER_DAYS;
+                }
+            });
+
+    private record ProviderDay(String providerId, LocalDate day) {}
 
     public SlotCatalog(Directory directory) {
         this.directory = directory;
@@ -27,35 +42,62 @@ public final class SlotCatalog {
 
     /** Open slots matching the query, earliest first; {@code taken} holds slot ids already booked. */
     public List<Slot> open(SlotQuery query, Set<String> taken) {
-        return directory.providersOffering(query.specialty(), query.modality()).stream()
-                .filter(provider ->
-                        query.regions().contains(directory.siteOf(provider).region()))
-                .flatMap(provider -> slotsOf(provider, query.from(), query.to()).stream())
+        return open(candidates(query), taken);
+    }
+
+    /** The open ones of {@code candidates}, earliest first. */
+    public List<Slot> open(List<Slot> candidates, Set<String> taken) {
+        return candidates.stream()
                 .filter(slot -> !taken.contains(slot.slotId()))
                 .sorted(EARLIEST_FIRST)
                 .toList();
     }
 
+    /** Every slot matching the query, taken or not, in no particular order. */
+    public List<Slot> candidates(SlotQuery query) {
+        return directory.providersOffering(query.specialty(), query.modality()).stream()
+                .filter(provider ->
+                        query.regions().contains(directory.siteOf(provider).region()))
+                .flatMap(provider -> slotsOf(provider, query.from(), query.to()).stream())
+                .toList();
+    }
+
     /** Every slot of one provider whose start lies in {@code [from, to)}, earliest first, taken or not. */
     public List<Slot> slotsOf(Provider provider, Instant from, Instant to) {
-        Site site = directory.siteOf(provider);
-        Duration length = provider.slotLength();
         List<Slot> slots = new ArrayList<>();
         LocalDate last = ClinicTime.dateOf(to);
         for (LocalDate day = ClinicTime.dateOf(from); !day.isAfter(last); day = day.plusDays(1)) {
-            for (AvailabilityWindow window : provider.availability()) {
-                if (!window.isOn(day.getDayOfWeek())) {
-                    continue;
+            for (Slot slot : slotsOn(provider, day)) {
+                if (!slot.start().isBefore(from) && slot.start().isBefore(to)) {
+                    slots.add(slot);
                 }
-                Instant opens =
-                        ZonedDateTime.of(day, window.from(), ClinicTime.ZONE).toInstant();
-                Instant closes =
-                        ZonedDateTime.of(day, window.to(), ClinicTime.ZONE).toInstant();
-                for (Instant start = opens; !start.plus(length).isAfter(closes); start = start.plus(length)) {
-                    if (!start.isBefore(from) && start.isBefore(to)) {
-                        slots.add(slot(provider, site, start, length));
-                    }
-                }
+            }
+        }
+        return List.copyOf(slots);
+    }
+
+    /**
+     * A provider's slots of one clinic day, made once and kept: every decision searches the same weeks, and making
+     * their slots and ids again for each one was most of scheduling's CPU once they were all taken (issue 8). The
+     * same id instances also make the holders' lookups by id cheap.
+     */
+    private List<Slot> slotsOn(Provider provider, LocalDate day) {
+        return slotsByProviderDay.computeIfAbsent(new ProviderDay(provider.id(), day), key -> generated(provider, day));
+    }
+
+    private List<Slot> generated(Provider provider, LocalDate day) {
+        Site site = directory.siteOf(provider);
+        Duration length = provider.slotLength();
+        List<Slot> slots = new ArrayList<>();
+        for (AvailabilityWindow window : provider.availability()) {
+            if (!window.isOn(day.getDayOfWeek())) {
+                continue;
+            }
+            Instant opens =
+                    ZonedDateTime.of(day, window.from(), ClinicTime.ZONE).toInstant();
+            Instant closes = ZonedDateTime.of(day, window.to(), ClinicTime.ZONE).toInstant();
+            for (Instant start = opens; !start.plus(length).isAfter(closes); start = start.plus(length)) {
+                slots.add(slot(provider, site, start, length));
             }
         }
         slots.sort(EARLIEST_FIRST);

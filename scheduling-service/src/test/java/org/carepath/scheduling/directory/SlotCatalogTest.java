@@ -40,6 +40,27 @@ class SlotCatalogTest {
     }
 
     @Test
+    void aPartOfADayAsksForTheSameSlotsAsTheWholeDayHolds() {
+        List<Slot> week = catalog.slotsOf(orthoQueens, nyTime("2026-11-23", "00:00"), nyTime("2026-11-30", "00:00"));
+        List<Slot> afternoon =
+                catalog.slotsOf(orthoQueens, nyTime("2026-11-24", "13:00"), nyTime("2026-11-24", "15:00"));
+        List<Slot> again = catalog.slotsOf(orthoQueens, nyTime("2026-11-23", "00:00"), nyTime("2026-11-30", "00:00"));
+
+        assertThat(afternoon)
+                .extracting(Slot::start)
+                .containsExactly(
+                        nyTime("2026-11-24", "13:00"),
+                        nyTime("2026-11-24", "13:30"),
+                        nyTime("2026-11-24", "14:00"),
+                        nyTime("2026-11-24", "14:30"));
+        assertThat(afternoon).allSatisfy(slot -> assertThat(week).contains(slot));
+        assertThat(again).isEqualTo(week);
+        assertThat(again.get(7).slotId())
+                .as("a day's slots are made once, ids included")
+                .isSameAs(week.get(7).slotId());
+    }
+
+    @Test
     void keepsNewYorkOpeningHoursAcrossTheNovemberDstChange() {
         // DST ends on Sunday 2026-11-01: 08:00 in New York is 12:00Z the Friday before and 13:00Z the Monday after
         List<Slot> slots = catalog.slotsOf(orthoQueens, nyTime("2026-10-30", "00:00"), nyTime("2026-11-03", "00:00"));
