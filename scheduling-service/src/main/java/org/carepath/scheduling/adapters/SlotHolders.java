@@ -1,11 +1,12 @@
 package org.carepath.scheduling.adapters;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.carepath.scheduling.booking.TakenSlots;
 
 /**
@@ -27,16 +28,27 @@ final class SlotHolders {
 
     /** Taken slots as a plan sees them: those held by any appointment but {@code ownAppointmentIds}. */
     TakenSlots takenExcept(Set<String> ownAppointmentIds) {
+        // loops rather than streams: this runs over every candidate slot of every search of every decision
         return slotIds -> {
-            List<String> unknown =
-                    slotIds.stream().filter(id -> !holders.containsKey(id)).toList();
+            List<String> unknown = new ArrayList<>();
+            for (String id : slotIds) {
+                if (!holders.containsKey(id)) {
+                    unknown.add(id);
+                }
+            }
             if (!unknown.isEmpty()) {
                 Map<String, String> read = claims.holders(unknown);
-                unknown.forEach(id -> holders.put(id, read.getOrDefault(id, FREE)));
+                for (String id : unknown) {
+                    holders.put(id, read.getOrDefault(id, FREE));
+                }
             }
-            return slotIds.stream()
-                    .filter(id -> isHeldByAnother(id, ownAppointmentIds))
-                    .collect(Collectors.toSet());
+            Set<String> taken = new HashSet<>();
+            for (String id : slotIds) {
+                if (isHeldByAnother(id, ownAppointmentIds)) {
+                    taken.add(id);
+                }
+            }
+            return taken;
         };
     }
 

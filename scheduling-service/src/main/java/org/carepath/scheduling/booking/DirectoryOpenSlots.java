@@ -1,7 +1,7 @@
 package org.carepath.scheduling.booking;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.carepath.scheduling.directory.Slot;
 import org.carepath.scheduling.directory.SlotCatalog;
 import org.carepath.scheduling.directory.SlotQuery;
@@ -24,8 +24,11 @@ public final class DirectoryOpenSlots implements OpenSlots {
     @Override
     public List<Slot> find(SlotQuery query) {
         List<Slot> candidates = catalog.candidates(query);
-        Set<String> booked = taken.among(candidates.stream().map(Slot::slotId).toList());
+        List<String> ids = new ArrayList<>(candidates.size());
+        for (Slot slot : candidates) {
+            ids.add(slot.slotId());
+        }
         // only the open ones are sorted: once most slots are taken, sorting them all cost more than the lookups
-        return catalog.open(candidates, booked);
+        return catalog.open(candidates, taken.among(ids));
     }
 }

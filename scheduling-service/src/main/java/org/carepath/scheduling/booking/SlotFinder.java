@@ -1,7 +1,6 @@
 package org.carepath.scheduling.booking;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.carepath.events.intake.Region;
@@ -17,9 +16,6 @@ import org.carepath.scheduling.directory.SlotQuery;
  * region; within the first tier that has one, the earliest slot that keeps the patient's appointments apart.
  */
 final class SlotFinder {
-
-    private static final Comparator<Slot> EARLIEST_FIRST =
-            Comparator.comparing(Slot::start).thenComparing(Slot::slotId);
 
     private final Directory directory;
     private final OpenSlots openSlots;
@@ -54,15 +50,16 @@ final class SlotFinder {
         }
         for (List<Region> tier : directory.fallbackTiers(home)) {
             SlotQuery query = new SlotQuery(specialty, AppointmentTypes.modalityOf(type), tier, from, to);
-            Optional<Slot> slot = openSlots.find(query).stream()
-                    .filter(candidate -> tier.contains(candidate.region()))
-                    .filter(candidate -> candidate.specialty() == specialty && candidate.suits(type))
-                    .filter(candidate -> !candidate.start().isBefore(from)
-                            && candidate.start().isBefore(to))
-                    .filter(candidate -> patientBookings.leavesRoomFor(candidate, type))
-                    .min(EARLIEST_FIRST);
-            if (slot.isPresent()) {
-                return slot;
+            // open slots come earliest first, so the first that fits is the earliest
+            for (Slot candidate : openSlots.find(query)) {
+                if (tier.contains(candidate.region())
+                        && candidate.specialty() == specialty
+                        && candidate.suits(type)
+                        && !candidate.start().isBefore(from)
+                        && candidate.start().isBefore(to)
+                        && patientBookings.leavesRoomFor(candidate, type)) {
+                    return Optional.of(candidate);
+                }
             }
         }
         return Optional.empty();

@@ -19,8 +19,11 @@ import java.util.Set;
  */
 public final class SlotCatalog {
 
-    private static final Comparator<Slot> EARLIEST_FIRST =
-            Comparator.comparing(Slot::start).thenComparing(Slot::slotId);
+    /** Written out rather than composed from key extractors: it runs for every candidate of every decision. */
+    public static final Comparator<Slot> EARLIEST_FIRST = (one, other) -> {
+        int byStart = one.start().compareTo(other.start());
+        return byStart != 0 ? byStart : one.slotId().compareTo(other.slotId());
+    };
 
     /** Several months of a group's provider-days (~20 slots each); the least recently searched is dropped first. */
     private static final int KEPT_PROVIDER_DAYS = 8_192;
@@ -47,19 +50,26 @@ public final class SlotCatalog {
 
     /** The open ones of {@code candidates}, earliest first. */
     public List<Slot> open(List<Slot> candidates, Set<String> taken) {
-        return candidates.stream()
-                .filter(slot -> !taken.contains(slot.slotId()))
-                .sorted(EARLIEST_FIRST)
-                .toList();
+        List<Slot> open = new ArrayList<>();
+        for (Slot slot : candidates) {
+            if (!taken.contains(slot.slotId())) {
+                open.add(slot);
+            }
+        }
+        // each provider's slots come in order, so this sort merges runs rather than sorting from scratch
+        open.sort(EARLIEST_FIRST);
+        return open;
     }
 
-    /** Every slot matching the query, taken or not, in no particular order. */
+    /** Every slot matching the query, taken or not: each provider's slots earliest first, one provider after another. */
     public List<Slot> candidates(SlotQuery query) {
-        return directory.providersOffering(query.specialty(), query.modality()).stream()
-                .filter(provider ->
-                        query.regions().contains(directory.siteOf(provider).region()))
-                .flatMap(provider -> slotsOf(provider, query.from(), query.to()).stream())
-                .toList();
+        List<Slot> candidates = new ArrayList<>();
+        for (Provider provider : directory.providersOffering(query.specialty(), query.modality())) {
+            if (query.regions().contains(directory.siteOf(provider).region())) {
+                candidates.addAll(slotsOf(provider, query.from(), query.to()));
+            }
+        }
+        return candidates;
     }
 
     /** Every slot of one provider whose start lies in {@code [from, to)}, earliest first, taken or not. */
