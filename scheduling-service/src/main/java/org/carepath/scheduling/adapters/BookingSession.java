@@ -86,27 +86,26 @@ final class BookingSession {
     }
 
     boolean claim(Appointment appointment) {
-        boolean held = claims.claim(appointment, now);
-        if (held) {
-            Claimed claim = new Claimed(appointment.appointmentId(), appointment.slotId());
-            claimed.add(claim);
-            claimedFor.put(claim, appointment);
-            claimedAt.put(claim, now);
-            holders.claimed(appointment.slotId(), appointment.appointmentId());
-        } else {
-            holders.heldByAnother(appointment.slotId());
-        }
-        return held;
+        return claimAll(List.of(appointment)).isEmpty();
     }
 
-    /** Claims every appointment's slot; the first slot another appointment holds, if any. */
+    /** Claims every appointment's slot at once; the first slot another appointment holds, if any. */
     Optional<String> claimAll(List<Appointment> appointments) {
+        Set<String> held = claims.claimAll(appointments, now);
+        Optional<String> lost = Optional.empty();
         for (Appointment appointment : appointments) {
-            if (!claim(appointment)) {
-                return Optional.of(appointment.slotId());
+            if (held.contains(appointment.slotId())) {
+                Claimed claim = new Claimed(appointment.appointmentId(), appointment.slotId());
+                claimed.add(claim);
+                claimedFor.put(claim, appointment);
+                claimedAt.put(claim, now);
+                holders.claimed(appointment.slotId(), appointment.appointmentId());
+            } else {
+                holders.heldByAnother(appointment.slotId());
+                lost = lost.or(() -> Optional.of(appointment.slotId()));
             }
         }
-        return Optional.empty();
+        return lost;
     }
 
     /** Makes the patient's time follow what {@code stored} books, once time was given up (a cancellation). */
