@@ -1,7 +1,5 @@
 package org.carepath.platform.outbox;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.bulk.BulkWriteError;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.carepath.platform.messaging.OutboxMessage;
+import org.carepath.platform.persistence.BulkWrites;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -108,17 +106,7 @@ public class OutboxStore {
                         unchanged, stored, FindAndReplaceOptions.options().upsert());
             }
         }
-        Set<Integer> lost = new HashSet<>();
-        try {
-            writes.execute();
-        } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                lost.add(error.getIndex());
-            }
-        }
+        Set<Integer> lost = BulkWrites.refusedAsDuplicates(writes);
         List<D> conflicts = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             if (lost.contains(i)) {

@@ -3,8 +3,6 @@ package org.carepath.scheduling.adapters;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.bulk.BulkWriteError;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -13,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.carepath.platform.persistence.BulkWrites;
 import org.carepath.scheduling.booking.Appointment;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -69,17 +67,7 @@ class SlotClaims {
         }
         BulkOperations inserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SlotClaim.class);
         appointments.forEach(appointment -> inserts.insert(claimOf(appointment, now)));
-        Set<Integer> refused = new HashSet<>();
-        try {
-            inserts.execute();
-        } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                refused.add(error.getIndex());
-            }
-        }
+        Set<Integer> refused = BulkWrites.refusedAsDuplicates(inserts);
         Set<String> held = new HashSet<>();
         for (int i = 0; i < appointments.size(); i++) {
             Appointment appointment = appointments.get(i);
