@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.carepath.local.infra.InfraPorts;
 import org.carepath.local.infra.Infrastructure;
 
@@ -66,9 +67,15 @@ public final class LocalStack {
 
     public ServiceFleet startServices(Map<CarepathService, Integer> ports, Duration timeout) {
         out.println("Starting the four services and the clinic view; their output goes to " + logDir());
+        Consumer<String> progress = line -> out.println("  " + line);
         fleet = ServiceFleet.launch(
-                projectRoot, infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(), logDir(), ports);
-        fleet.awaitReady(timeout, line -> out.println("  " + line));
+                projectRoot,
+                infrastructure.kafkaBootstrapServers(),
+                infrastructure.mongoUri(),
+                logDir(),
+                ports,
+                progress);
+        fleet.awaitReady(timeout, progress);
         fleet.reportUnexpectedExits(warning -> out.println("WARNING " + warning));
         return fleet;
     }

@@ -111,7 +111,7 @@ public final class ServiceFleet implements AutoCloseable {
             Duration timeout,
             Consumer<String> progress,
             Map<CarepathService, Integer> ports) {
-        ServiceFleet fleet = launch(projectRoot, kafkaBootstrap, mongoUri, logDir, ports);
+        ServiceFleet fleet = launch(projectRoot, kafkaBootstrap, mongoUri, logDir, ports, progress);
         try {
             fleet.awaitReady(timeout, progress);
             return fleet;
@@ -133,29 +133,38 @@ public final class ServiceFleet implements AutoCloseable {
         return Map.copyOf(ports);
     }
 
-    /** Starts the processes without waiting; {@link #awaitReady} waits. The caller owns the fleet at once. */
+    /**
+     * Starts the processes without waiting; {@link #awaitReady} waits. The caller owns the fleet at once. A service
+     * whose {@link ClassArchive} is missing or stale gets it made first, which takes a training run of each such
+     * service (once per build).
+     */
     static ServiceFleet launch(
             Path projectRoot,
             String kafkaBootstrap,
             String mongoUri,
             Path logDir,
-            Map<CarepathService, Integer> ports) {
+            Map<CarepathService, Integer> ports,
+            Consumer<String> progress) {
         requireJars(projectRoot);
         createDirectories(logDir);
-        List<Child> started = new ArrayList<>();
         String issuer = "http://127.0.0.1:" + requirePort(ports, CarepathService.AUTHORIZATION_SERVER);
         // clinic-view records FHIR DiagnosticReports through intake's REST API, on whatever port intake has.
         String intakeUrl = "http://127.0.0.1:" + requirePort(ports, CarepathService.INTAKE);
+        Launch launch = new Launch(projectRoot, kafkaBootstrap, mongoUri, issuer, intakeUrl);
+        new ClassArchiveTraining(projectRoot, logDir, progress)
+                .makeMissing(
+                        List.of(CarepathService.values()),
+                        (service, arguments) ->
+                                processBuilder(launch, service, requirePort(ports, service), arguments));
+        List<Child> started = new ArrayList<>();
         try {
             for (CarepathService service : CarepathService.values()) {
                 int port = requirePort(ports, service);
                 Path logFile = logDir.resolve(service.artifactId() + ".log");
-                Process process = startProcess(
-                        projectRoot, service, port, kafkaBootstrap, mongoUri, issuer, intakeUrl, logFile, false);
+                Process process = startProcess(launch, service, port, logFile, false);
                 started.add(new Child(service, port, logFile, process));
             }
-            return new ServiceFleet(
-                    started, logDir, new Launch(projectRoot, kafkaBootstrap, mongoUri, issuer, intakeUrl));
+            return new ServiceFleet(started, logDir, launch);
         } catch (RuntimeException failed) {
             started.forEach(child -> child.process().destroyForcibly());
             throw failed;
@@ -181,47 +190,49 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     private static Process startProcess(
-            Path projectRoot,
-            CarepathService service,
-            int port,
-            String kafkaBootstrap,
-            String mongoUri,
-            String issuer,
-            String intakeUrl,
-            Path logFile,
-            boolean appendToLog) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // clinic-view holds HAPI's full R4 validator (about 210 MB) for inbound reports
-        command.add(service == CarepathService.CLINIC_VIEW ? "-Xmx640m" : "-Xmx256m");
-        command.addAll(JIT_AND_GC);
-        command.addAll(extraJavaOptions());
-        command.add("-jar");
-        command.add(service.jar(projectRoot).toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(projectRoot.toFile())
+            Launch launch, CarepathService service, int port, Path logFile, boolean appendToLog) {
+        ProcessBuilder builder = processBuilder(
+                        launch,
+                        service,
+                        port,
+                        ClassArchive.of(service, launch.projectRoot()).launchArguments())
                 .redirectErrorStream(true)
                 .redirectOutput(
                         appendToLog
                                 ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
                                 : ProcessBuilder.Redirect.to(logFile.toFile()));
-        Map<String, String> environment = builder.environment();
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
-        environment.put("MONGODB_URI", mongoUri);
-        environment.put("SERVER_PORT", Integer.toString(port));
-        // The services check tokens against the local issuer; the issuer names itself by the same URI.
-        environment.put("CAREPATH_ISSUER_URI", issuer);
-        environment.put("CAREPATH_INTAKE_URL", intakeUrl);
-        // The wire server has no secondary index, so the outbox recovery sweep's filter reads every document of a
-        // collection (and H2 failed such long reads with "Chunk not found" while compacting, under the benchmark
-        // with 78,000 stored). Here each service runs alone: its unsent events wait in memory and its start-up
-        // sweep recovers what a crash left, so the periodic sweep, for an instance that died for good, runs rarely.
-        environment.putIfAbsent("CAREPATH_OUTBOX_RECOVERYINTERVAL", LOCAL_RECOVERY_INTERVAL);
         try {
             return builder.start();
         } catch (IOException e) {
             throw new FleetStartException("could not start " + service.artifactId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The service's JVM with its options and environment; {@code launchArguments} name what it runs. */
+    private static ProcessBuilder processBuilder(
+            Launch launch, CarepathService service, int port, List<String> launchArguments) {
+        List<String> command = new ArrayList<>();
+        command.add(ClassArchive.javaCommand());
+        // clinic-view holds HAPI's full R4 validator (about 210 MB) for inbound reports
+        command.add(service == CarepathService.CLINIC_VIEW ? "-Xmx640m" : "-Xmx256m");
+        command.addAll(JIT_AND_GC);
+        command.addAll(extraJavaOptions());
+        command.addAll(launchArguments);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(launch.projectRoot().toFile());
+        Map<String, String> environment = builder.environment();
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", launch.kafkaBootstrap());
+        environment.put("MONGODB_URI", launch.mongoUri());
+        environment.put("SERVER_PORT", Integer.toString(port));
+        // The services check tokens against the local issuer; the issuer names itself by the same URI.
+        environment.put("CAREPATH_ISSUER_URI", launch.issuer());
+        environment.put("CAREPATH_INTAKE_URL", launch.intakeUrl());
+        // The wire server has no secondary index, so the outbox recovery sweep's filter reads every document of a
+        // collection (and H2 failed such long reads with "Chunk not found" while compacting, under the benchmark
+        // with 78,000 stored). Here each service runs alone: its unsent events wait in memory and its start-up
+        // sweep recovers what a crash left, so the periodic sweep, for an instance that died for good, runs rarely.
+        environment.putIfAbsent("CAREPATH_OUTBOX_RECOVERYINTERVAL", LOCAL_RECOVERY_INTERVAL);
+        return builder;
     }
 
     /** JVM options for every service, from {@value #JAVA_OPTIONS} (space-separated); none by default. */
@@ -329,16 +340,7 @@ public final class ServiceFleet implements AutoCloseable {
             throw new FleetStartException("interrupted while killing " + service.artifactId(), interrupted);
         }
         long startedAt = System.nanoTime();
-        Process process = startProcess(
-                launch.projectRoot(),
-                service,
-                killed.port(),
-                launch.kafkaBootstrap(),
-                launch.mongoUri(),
-                launch.issuer(),
-                launch.intakeUrl(),
-                killed.logFile(),
-                true);
+        Process process = startProcess(launch, service, killed.port(), killed.logFile(), true);
         Child restarted = new Child(service, killed.port(), killed.logFile(), process);
         children.set(children.indexOf(killed), restarted);
         while (!probe.isReady(restarted.baseUrl())) {
