@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * The four services and the clinic view, each its own {@code java -Xmx256m} child process (the clinic view
  * {@code -Xmx640m}, for the FHIR validator) with the options of {@link #JIT_AND_GC} and {@value #JAVA_OPTIONS},
  * started in parallel against a given Kafka broker and MongoDB, each with its output in
- * {@code <logDir>/<service>.log}.
+ * {@code <logDir>/<service>.log}. Each runs from its unpacked jar with a class data sharing archive
+ * ({@link ClassArchive}), made before the start when missing or stale.
  *
  * <p>{@link #close()} stops them all (SIGTERM, then a forcible kill after a grace period). A JVM shutdown hook does
  * the same if the owner never closes the fleet, so no child outlives the JVM that started it.
