@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
 /**
  * Makes the {@link ClassArchive}s that are missing or stale before the services start: every jar unpacked, then
  * every training run at once, each against the same broker and store as the service it trains (its context refresh
- * declares indexes). Runs once per build of a jar; a failed unpacking or training is reported and that service
- * starts from its fat jar.
+ * declares indexes). Runs once per build of a jar. A failed unpacking is reported and that service starts from its
+ * fat jar; a failed training run is reported and that service starts from its unpacked jar without an archive, until
+ * the jar is built again.
  */
 final class ClassArchiveTraining {
 
