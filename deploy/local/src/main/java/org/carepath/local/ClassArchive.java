@@ -111,6 +111,16 @@ final class ClassArchive {
         }
     }
 
+    /** Neither an archive nor a stamp: the next start unpacks and trains again. */
+    void forget() {
+        try {
+            Files.deleteIfExists(archive());
+            Files.deleteIfExists(stamp());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + archive(), e);
+        }
+    }
+
     boolean archiveExists() {
         return Files.isRegularFile(archive());
     }

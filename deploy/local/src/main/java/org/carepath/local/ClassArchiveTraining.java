@@ -17,25 +17,38 @@ import java.util.stream.Collectors;
  * Makes the {@link ClassArchive}s that are missing or stale before the services start: every jar unpacked, then
  * every training run at once, each against the same broker and store as the service it trains (its context refresh
  * declares indexes). Runs once per build of a jar. A failed unpacking is reported and that service starts from its
- * fat jar; a failed training run is reported and that service starts from its unpacked jar without an archive, until
- * the jar is built again.
+ * fat jar; a training run that failed by itself is reported and that service starts from its unpacked jar without an
+ * archive, until the jar is built again; a training run that timed out (a slow machine, a store not answering) is
+ * reported, that service starts from its fat jar, and the next start tries again.
  */
 final class ClassArchiveTraining {
 
     private static final Duration UNPACK_TIMEOUT = Duration.ofMinutes(1);
     private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(4);
 
+    private enum Ending {
+        CLEAN,
+        FAILED,
+        TIMED_OUT
+    }
+
     private final Path projectRoot;
     private final Path logDir;
     private final Consumer<String> progress;
+    private final Duration trainingTimeout;
 
     /**
      * @param progress receives what is being made and anything that failed (the service then starts without it)
      */
     ClassArchiveTraining(Path projectRoot, Path logDir, Consumer<String> progress) {
+        this(projectRoot, logDir, progress, TRAINING_TIMEOUT);
+    }
+
+    ClassArchiveTraining(Path projectRoot, Path logDir, Consumer<String> progress, Duration trainingTimeout) {
         this.projectRoot = projectRoot;
         this.logDir = logDir;
         this.progress = progress;
+        this.trainingTimeout = trainingTimeout;
     }
 
     /**
@@ -62,19 +75,24 @@ final class ClassArchiveTraining {
                 start(service, archive.unpacking(), archive).ifPresent(process -> unpacking.put(service, process)));
         Map<CarepathService, Process> training = new EnumMap<>(CarepathService.class);
         unpacking.forEach((service, process) -> {
-            if (endedCleanly(service, process, UNPACK_TIMEOUT, "unpacking")) {
+            if (ending(service, process, UNPACK_TIMEOUT, "unpacking") == Ending.CLEAN) {
                 ClassArchive archive = stale.get(service);
                 start(service, launcher.apply(service, archive.trainingArguments(logDir)), archive)
                         .ifPresent(started -> training.put(service, started));
             }
         });
-        training.forEach((service, process) -> {
-            ClassArchive archive = stale.get(service);
-            archive.markMade(
-                    endedCleanly(service, process, TRAINING_TIMEOUT, "training run") && archive.archiveExists());
-        });
+        training.forEach((service, process) -> settle(service, stale.get(service), process));
         progress.accept(
                 "Archived in " + Duration.ofNanos(System.nanoTime() - startedAt).toSeconds() + " s");
+    }
+
+    /** Waits for a training run and records its outcome; a timeout is not remembered, so it is tried again. */
+    void settle(CarepathService service, ClassArchive archive, Process training) {
+        switch (ending(service, training, trainingTimeout, "training run")) {
+            case CLEAN -> archive.markMade(archive.archiveExists());
+            case FAILED -> archive.markMade(false);
+            case TIMED_OUT -> archive.forget();
+        }
     }
 
     private Optional<Process> start(CarepathService service, ProcessBuilder builder, ClassArchive archive) {
@@ -89,12 +107,14 @@ final class ClassArchiveTraining {
         }
     }
 
-    private boolean endedCleanly(CarepathService service, Process process, Duration timeout, String what) {
+    private Ending ending(CarepathService service, Process process, Duration timeout, String what) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                warn(service, what + " did not end within " + timeout.toSeconds() + " s");
-                return false;
+                process.destroyForcibly().waitFor();
+                warn(
+                        service,
+                        what + " did not end within " + timeout.toSeconds() + " s; tried again at the next start");
+                return Ending.TIMED_OUT;
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -103,9 +123,9 @@ final class ClassArchiveTraining {
         }
         if (process.exitValue() != 0) {
             warn(service, what + " exited with " + process.exitValue());
-            return false;
+            return Ending.FAILED;
         }
-        return true;
+        return Ending.CLEAN;
     }
 
     private void warn(CarepathService service, String what) {

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,54 @@ class ClassArchiveTest {
         assertThat(progress)
                 .anySatisfy(line -> assertThat(line).contains("scheduling-service's classes not archived: unpacking"));
         assertThat(ClassArchive.of(SERVICE, root).launchArguments()).containsExactly("-jar", jar.toString());
+    }
+
+    @Test
+    void aTrainingRunThatFailsByItselfIsRememberedUntilTheNextBuild() throws IOException {
+        Path jar = writeJar(true);
+        ClassArchive archive = archiveWithHalfWrittenFile(jar);
+        List<String> progress = new ArrayList<>();
+
+        new ClassArchiveTraining(root, root, progress::add)
+                .settle(SERVICE, archive, new ProcessBuilder("false").start());
+
+        assertThat(archive.isCurrent()).isTrue();
+        assertThat(archive.archiveExists()).isFalse();
+        assertThat(progress).anySatisfy(line -> assertThat(line).contains("training run exited with 1"));
+    }
+
+    @Test
+    void aTrainingRunThatTimesOutIsTriedAgainAtTheNextStart() throws IOException {
+        Path jar = writeJar(true);
+        ClassArchive archive = archiveWithHalfWrittenFile(jar);
+        List<String> progress = new ArrayList<>();
+        Process slow = new ProcessBuilder("sleep", "60").start();
+
+        new ClassArchiveTraining(root, root, progress::add, Duration.ofMillis(200)).settle(SERVICE, archive, slow);
+
+        assertThat(slow.isAlive()).isFalse();
+        assertThat(archive.isCurrent()).isFalse();
+        assertThat(archive.archiveExists()).isFalse();
+        assertThat(archive.launchArguments()).containsExactly("-jar", jar.toString());
+        assertThat(progress).anySatisfy(line -> assertThat(line).contains("tried again at the next start"));
+    }
+
+    @Test
+    void aTrainingRunThatEndsCleanlyWithAnArchiveIsUsed() throws IOException {
+        Path jar = writeJar(true);
+        ClassArchive archive = archiveWithHalfWrittenFile(jar);
+
+        new ClassArchiveTraining(root, root, line -> {}).settle(SERVICE, archive, new ProcessBuilder("true").start());
+
+        assertThat(archive.isCurrent()).isTrue();
+        assertThat(archive.launchArguments()).first().asString().startsWith("-XX:SharedArchiveFile=");
+    }
+
+    private ClassArchive archiveWithHalfWrittenFile(Path jar) throws IOException {
+        Path directory = jar.resolveSibling(ClassArchive.DIRECTORY);
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve("classes.jsa"), "written by the training run");
+        return ClassArchive.of(SERVICE, root);
     }
 
     /** A jar at the service's path; {@code springBoot} puts the attribute Spring Boot's jars carry. */
