@@ -8,7 +8,6 @@ import org.carepath.events.intake.CheckInRecorded;
 import org.carepath.events.intake.EpisodeReported;
 import org.carepath.events.intake.FindingRecorded;
 import org.carepath.events.triage.Disposition;
-import org.carepath.events.triage.TriageDecided;
 import org.carepath.platform.messaging.OutboxMessage;
 import org.carepath.platform.outbox.WithOutbox;
 import org.springframework.data.annotation.Id;
@@ -74,27 +73,6 @@ record Episode(
 
     boolean closed() {
         return disposition == Disposition.RECOVERED;
-    }
-
-    /** Takes triage's decision if it is newer than the one held; returns this episode unchanged otherwise. */
-    Episode triaged(TriageDecided decision) {
-        if (decision.version() <= decisionVersion) {
-            return this;
-        }
-        return new Episode(
-                episodeId,
-                version,
-                report,
-                status,
-                idempotencyKey,
-                requestHash,
-                checkIns,
-                findings,
-                outbox,
-                decision.decidedAt(),
-                decision.disposition(),
-                decision.version(),
-                keyedRequests);
     }
 
     Optional<KeyedRequest> keyed(String key) {

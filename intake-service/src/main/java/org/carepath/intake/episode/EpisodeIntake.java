@@ -20,7 +20,6 @@ import org.carepath.intake.report.ReportMapper;
 import org.carepath.intake.report.ReportRequest;
 import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.platform.messaging.OutboxMessages;
-import org.carepath.platform.outbox.AggregateBatches;
 import org.carepath.platform.outbox.OutboxStore;
 import org.carepath.platform.persistence.ConcurrentWrites;
 import org.carepath.platform.web.ConflictException;
@@ -42,7 +41,7 @@ class EpisodeIntake {
     private final EpisodeRepository episodes;
     private final OutboxMessages outboxMessages;
     private final OutboxStore store;
-    private final AggregateBatches batches;
+    private final EpisodeDecisions decisions;
     private final JsonMapper jsonMapper;
     private final PatientIds patientIds;
     private final Clock clock;
@@ -51,14 +50,14 @@ class EpisodeIntake {
             EpisodeRepository episodes,
             OutboxMessages outboxMessages,
             OutboxStore store,
-            AggregateBatches batches,
+            EpisodeDecisions decisions,
             JsonMapper jsonMapper,
             PatientIds patientIds,
             Clock clock) {
         this.episodes = episodes;
         this.outboxMessages = outboxMessages;
         this.store = store;
-        this.batches = batches;
+        this.decisions = decisions;
         this.jsonMapper = jsonMapper;
         this.patientIds = patientIds;
         this.clock = clock;
@@ -158,13 +157,7 @@ class EpisodeIntake {
 
     /** Follows triage's decisions, so that intake can tell a client when an episode is closed. */
     void triaged(List<InboundEvent<TriageDecided>> events) {
-        batches.apply(Episode.class, events, event -> event.payload().episodeId(), (episode, event) -> {
-            if (episode == null) {
-                log.info("Decision {} is for an episode intake does not hold; ignored", event.eventId());
-                return null;
-            }
-            return episode.triaged(event.payload());
-        });
+        decisions.apply(events);
     }
 
     Episode find(String episodeId) {

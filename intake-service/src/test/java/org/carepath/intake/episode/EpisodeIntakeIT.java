@@ -1,6 +1,7 @@
 package org.carepath.intake.episode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.carepath.events.Topics;
 import org.carepath.events.triage.Classification;
 import org.carepath.events.triage.Disposition;
 import org.carepath.events.triage.TriageDecided;
+import org.carepath.platform.messaging.InboundEvent;
 import org.carepath.testing.HttpJson;
 import org.carepath.testing.ReportJson;
 import org.carepath.testing.TestInfrastructure;
@@ -27,8 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,6 +49,12 @@ class EpisodeIntakeIT {
     int port;
 
     HttpJson intake;
+
+    @Autowired
+    EpisodeDecisions decisions;
+
+    @Autowired
+    EpisodeRepository episodes;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -356,6 +366,45 @@ class EpisodeIntakeIT {
                         .get("disposition")
                         .asString())
                 .isEqualTo("RECOVERED");
+    }
+
+    @Test
+    void aDecisionWritesItsFieldsAndMovesTheVersionSoACheckInSavedFromAnEarlierReadIsReadAgain() {
+        String episodeId = reportedEpisode();
+        Episode readBefore = episodes.findById(episodeId).orElseThrow();
+
+        decisions.apply(List.of(inbound(decision(episodeId, 1, Disposition.CONSERVATIVE_CARE))));
+
+        Episode after = episodes.findById(episodeId).orElseThrow();
+        assertThat(after.disposition()).isEqualTo(Disposition.CONSERVATIVE_CARE);
+        assertThat(after.decisionVersion()).isEqualTo(1);
+        assertThat(after.version()).isEqualTo(readBefore.version() + 1);
+        assertThat(after.report()).isEqualTo(readBefore.report());
+        assertThatThrownBy(() -> episodes.save(readBefore)).isInstanceOf(OptimisticLockingFailureException.class);
+    }
+
+    @Test
+    void anOlderOrRepeatedDecisionInABatchChangesNothing() {
+        String episodeId = reportedEpisode();
+
+        decisions.apply(List.of(
+                inbound(decision(episodeId, 2, Disposition.RECOVERED)),
+                inbound(decision(episodeId, 1, Disposition.CONSERVATIVE_CARE))));
+        Episode decided = episodes.findById(episodeId).orElseThrow();
+        decisions.apply(List.of(
+                inbound(decision(episodeId, 2, Disposition.RECOVERED)),
+                inbound(decision(episodeId, 1, Disposition.CONSERVATIVE_CARE)),
+                inbound(decision("not-an-episode-" + UUID.randomUUID(), 1, Disposition.RECOVERED))));
+
+        Episode after = episodes.findById(episodeId).orElseThrow();
+        assertThat(decided.disposition()).isEqualTo(Disposition.RECOVERED);
+        assertThat(decided.decisionVersion()).isEqualTo(2);
+        assertThat(after).isEqualTo(decided);
+    }
+
+    private static InboundEvent<TriageDecided> inbound(TriageDecided decision) {
+        return new InboundEvent<>(
+                UUID.randomUUID().toString(), "carepath.triage.decided.v1", decision.episodeId(), decision);
     }
 
     @Test
