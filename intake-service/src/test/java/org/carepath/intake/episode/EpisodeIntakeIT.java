@@ -371,7 +371,8 @@ class EpisodeIntakeIT {
     @Test
     void aDecisionWritesItsFieldsAndMovesTheVersionSoACheckInSavedFromAnEarlierReadIsReadAgain() {
         String episodeId = reportedEpisode();
-        Episode readBefore = episodes.findById(episodeId).orElseThrow();
+        // the relay's removal of the sent report event moves the version too: read after it
+        Episode readBefore = sent(episodeId);
 
         decisions.apply(List.of(inbound(decision(episodeId, 1, Disposition.CONSERVATIVE_CARE))));
 
@@ -386,6 +387,7 @@ class EpisodeIntakeIT {
     @Test
     void anOlderOrRepeatedDecisionInABatchChangesNothing() {
         String episodeId = reportedEpisode();
+        sent(episodeId);
 
         decisions.apply(List.of(
                 inbound(decision(episodeId, 2, Disposition.RECOVERED)),
@@ -400,6 +402,14 @@ class EpisodeIntakeIT {
         assertThat(decided.disposition()).isEqualTo(Disposition.RECOVERED);
         assertThat(decided.decisionVersion()).isEqualTo(2);
         assertThat(after).isEqualTo(decided);
+    }
+
+    /** The episode once its report event is sent: the relay's removal of it moves the version too. */
+    private Episode sent(String episodeId) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> episodes.findById(episodeId).orElseThrow(),
+                        episode -> episode.outbox() == null || episode.outbox().isEmpty());
     }
 
     private static InboundEvent<TriageDecided> inbound(TriageDecided decision) {
