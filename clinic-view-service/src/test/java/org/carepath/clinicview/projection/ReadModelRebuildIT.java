@@ -83,15 +83,27 @@ class ReadModelRebuildIT {
         HttpJson clinicView =
                 new HttpJson("http://127.0.0.1:" + port).as(TestTokens.get().forRole("clinician"));
 
-        // both its events replayed: the report and the decision, which may come in either order
-        await().atMost(Duration.ofSeconds(60)).until(() -> clinicView
-                .get("/api/v1/episodes?disposition=EMERGENCY&size=200")
-                .body()
-                .contains(EPISODE.episodeId()));
+        // both its events replayed: the report and the decision, which may come in either order; the figures are
+        // written just before the episode's view (AggregateBatches.BeforeWrite), so wait for both
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> clinicView
+                                .get("/api/v1/episodes?disposition=EMERGENCY&size=200")
+                                .body()
+                                .contains(EPISODE.episodeId())
+                        && decided(mongo.findById(EPISODE.episodeId(), EpisodeView.class)));
 
         HttpJson.Response worklist = clinicView.get("/api/v1/episodes?size=200");
         assertThat(worklist.status()).isEqualTo(200);
         assertThat(worklist.body()).doesNotContain("ghost");
-        assertThat(mongo.findById(EPISODE.episodeId(), EpisodeView.class)).isNotNull();
+        assertThat(mongo.findById(EPISODE.episodeId(), EpisodeView.class)
+                        .record()
+                        .report())
+                .isNotNull();
+    }
+
+    private static boolean decided(EpisodeView view) {
+        return view != null
+                && view.record().decision() != null
+                && view.record().decision().disposition() == Disposition.EMERGENCY;
     }
 }
