@@ -10,6 +10,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.carepath.events.triage.TriageDecided;
 import org.carepath.platform.messaging.InboundEvent;
+import org.carepath.platform.persistence.ConcurrentWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -24,9 +25,10 @@ import org.springframework.stereotype.Component;
  * that intake can tell a client when an episode is closed. A batch reads only the episodes' decision and document
  * versions (one read by {@code _id}) and writes only the three fields of each newer decision, in one bulk of
  * updates filtered on {@code {_id, version}} (served by the {@code _id_version} index, on the wire server too). An
- * older or repeated decision changes nothing. An episode changed meanwhile (a check-in) is read and updated again
- * alone; the update moves the episode's {@code @Version}, so a check-in saved from an earlier read is read again
- * instead of putting back the old disposition.
+ * older or repeated decision changes nothing. When an episode changed meanwhile (a check-in), the batch's versions
+ * are read again and only the decisions not yet written are written ({@link ConcurrentWrites}). The update moves the
+ * episode's {@code @Version}, so a check-in saved from an earlier read is read again instead of putting back the
+ * old disposition.
  *
  * <p>Why not read, change and write back whole episodes: the report inside is most of an episode's bytes, and
  * intake's CPU and the store's went to reading and rewriting it for three fields.
@@ -37,7 +39,6 @@ class EpisodeDecisions {
     private static final Logger log = LoggerFactory.getLogger(EpisodeDecisions.class);
     private static final String DECISION_VERSION = "decisionVersion";
     private static final String VERSION = "version";
-    private static final int ATTEMPTS_ALONE = 5;
 
     private final MongoTemplate mongo;
 
@@ -58,13 +59,18 @@ class EpisodeDecisions {
             }
             newest.merge(decision.episodeId(), decision, (held, next) -> next.version() > held.version() ? next : held);
         }
-        if (newest.isEmpty()) {
-            return;
+        if (!newest.isEmpty()) {
+            // a retry reads the versions again: the decisions already written are then no longer newer
+            ConcurrentWrites.retry(() -> writeNewer(newest.values()));
         }
-        Map<String, Versions> stored = versionsOf(newest.keySet());
+    }
+
+    private void writeNewer(Collection<TriageDecided> decisions) {
+        Map<String, Versions> stored =
+                versionsOf(decisions.stream().map(TriageDecided::episodeId).toList());
         BulkOperations updates = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Episode.class);
         int written = 0;
-        for (TriageDecided decision : newest.values()) {
+        for (TriageDecided decision : decisions) {
             Versions versions = stored.get(decision.episodeId());
             if (versions == null) {
                 log.info(
@@ -77,25 +83,9 @@ class EpisodeDecisions {
             }
         }
         if (written > 0 && updates.execute().getMatchedCount() < written) {
-            // some episode changed since it was read: each of this batch's decisions is applied again alone
-            newest.values().forEach(this::applyAlone);
+            throw new OptimisticLockingFailureException(
+                    "an episode changed while " + written + " decisions were written to their episodes");
         }
-    }
-
-    private void applyAlone(TriageDecided decision) {
-        for (int attempt = 0; attempt < ATTEMPTS_ALONE; attempt++) {
-            Versions versions = versionsOf(List.of(decision.episodeId())).get(decision.episodeId());
-            if (versions == null || decision.version() <= versions.decision()) {
-                return;
-            }
-            if (mongo.updateFirst(atVersion(decision.episodeId(), versions.document()), taking(decision), Episode.class)
-                            .getMatchedCount()
-                    > 0) {
-                return;
-            }
-        }
-        throw new OptimisticLockingFailureException("episode " + decision.episodeId()
-                + " kept changing while decision v" + decision.version() + " was applied");
     }
 
     private Map<String, Versions> versionsOf(Collection<String> episodeIds) {
@@ -103,12 +93,11 @@ class EpisodeDecisions {
         byId.fields().include(VERSION).include(DECISION_VERSION);
         Map<String, Versions> versions = new LinkedHashMap<>();
         for (Document episode : mongo.find(byId, Document.class, mongo.getCollectionName(Episode.class))) {
-            Number document = episode.get(VERSION, Number.class);
-            Number decision = episode.get(DECISION_VERSION, Number.class);
             versions.put(
                     episode.getString("_id"),
                     new Versions(
-                            document == null ? 0 : document.longValue(), decision == null ? 0 : decision.intValue()));
+                            episode.get(VERSION, Number.class).longValue(),
+                            episode.get(DECISION_VERSION, Number.class).intValue()));
         }
         return versions;
     }
