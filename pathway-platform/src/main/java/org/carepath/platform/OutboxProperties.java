@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param batchSize events sent before the relay waits for their acknowledgements
  * @param sendTimeout how long a batch may wait for the broker; unanswered events stay queued, in order
- * @param recoveryInterval how often the recovery sweep looks for events left in documents (first at start-up)
+ * @param recoveryInterval how often the recovery sweep looks for events left in documents
+ * @param firstRecoveryAfter how long after start-up the first sweep runs (the one that takes every event waiting,
+ *     however young); the events handed over meanwhile are sent as usual
  * @param recoveryBatchSize documents the sweep reads per collection per run
  * @param staleAfter how old an event must be for the sweep to take it: younger ones are their writer's to send
  * @param lease how long a sweep holds a document it recovers events from
@@ -24,7 +26,8 @@ public record OutboxProperties(
         @DefaultValue("500") int recoveryBatchSize,
         @DefaultValue("1m") Duration staleAfter,
         @DefaultValue("2m") Duration lease,
-        @DefaultValue("1s") Duration idleCheck) {
+        @DefaultValue("1s") Duration idleCheck,
+        @DefaultValue("0s") Duration firstRecoveryAfter) {
 
     public static OutboxProperties defaults() {
         return new OutboxProperties(
@@ -34,6 +37,7 @@ public record OutboxProperties(
                 500,
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(2),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                Duration.ZERO);
     }
 }

@@ -53,7 +53,9 @@ import org.springframework.kafka.core.ProducerFactory;
  * <p>Events left in a document by a crash between its write and the broker's acknowledgement are found by the
  * recovery sweep, which runs at start-up (taking every event waiting) and then every {@code recovery-interval}
  * (taking those older than {@code stale-after}), reading at most {@code recovery-batch-size} documents per
- * collection per run. It takes a lease on a document before it
+ * collection per run. Where a sweep is costly (a store without indexes reads every document for it, while the
+ * restarted service catches up), {@code first-recovery-after} puts the start-up sweep off; the events handed over
+ * meanwhile go out as usual. It takes a lease on a document before it
  * publishes what it found there, so two instances do not both publish it, and only the owner releases it.
  *
  * <p>At least once: a crash after the acknowledgement and before the removal re-sends with the same
@@ -86,7 +88,9 @@ public class OutboxRelay extends PollingWorker {
     private final List<PendingEvent> sentNotRemoved = new ArrayList<>();
 
     private volatile Producer<String, String> producer;
-    private volatile Instant nextRecovery = Instant.MIN;
+    /** Null until the first round, which schedules the start-up sweep {@code first-recovery-after} ahead. */
+    private volatile Instant nextRecovery;
+
     private volatile boolean startedUp;
 
     public OutboxRelay(
@@ -131,6 +135,9 @@ public class OutboxRelay extends PollingWorker {
             List<PendingEvent> again = List.copyOf(sentNotRemoved);
             sentNotRemoved.clear();
             removeSent(again);
+        }
+        if (nextRecovery == null) {
+            nextRecovery = clock.instant().plus(settings.firstRecoveryAfter());
         }
         if (!clock.instant().isBefore(nextRecovery)) {
             recover();

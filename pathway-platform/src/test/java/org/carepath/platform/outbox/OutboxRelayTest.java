@@ -89,6 +89,33 @@ class OutboxRelayTest {
     }
 
     @Test
+    void theStartUpSweepWaitsFirstRecoveryAfterWhileHandedOverEventsGoOutAtOnce() {
+        mongo.insert(new Aggregate("left", null, List.of(message("ev-left", "left")))); // a crash left it
+        MovableClock clock = new MovableClock(Instant.parse("2026-12-07T19:00:00Z"));
+        OutboxRelay starting = new OutboxRelay(
+                mongo,
+                () -> producer,
+                clock,
+                () -> List.of(COLLECTION),
+                settings(10, Duration.ofSeconds(5), Duration.ofSeconds(30)),
+                OutboxMetrics.none());
+        long scansBefore = wire.fullScans(COLLECTION);
+
+        new OutboxStore(mongo, starting).insert(new Aggregate("live", null, List.of(message("ev-live", "live"))));
+        assertThat(starting.relayPending()).isEqualTo(1);
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(starting.relayPending()).isZero();
+        assertThat(wire.fullScans(COLLECTION)).isEqualTo(scansBefore);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(starting.relayPending()).isEqualTo(1);
+        assertThat(producer.history())
+                .extracting(record -> header(record, "ce_id"))
+                .containsExactly("ev-live", "ev-left");
+        assertThat(mongo.findById("left", Aggregate.class).outbox()).isEmpty();
+    }
+
+    @Test
     void aVersionedSaveIsServedByTheVersionIndexNotAScan() {
         Aggregate stored = store.insert(new Aggregate("e-1", null, List.of()));
         long scansBefore = wire.fullScans(COLLECTION);
@@ -204,7 +231,8 @@ class OutboxRelayTest {
                 10,
                 Duration.ofMinutes(1),
                 Duration.ofMinutes(2),
-                Duration.ofSeconds(1)));
+                Duration.ofSeconds(1),
+                Duration.ZERO));
         sweepingAlways.relayPending();
         mongo.insert(new Aggregate("e-1", null, List.of(message("ev-1", "e-1", Instant.now()))));
 
@@ -270,6 +298,10 @@ class OutboxRelayTest {
     }
 
     private static OutboxProperties settings(int recoveryBatchSize, Duration sendTimeout) {
+        return settings(recoveryBatchSize, sendTimeout, Duration.ZERO);
+    }
+
+    private static OutboxProperties settings(int recoveryBatchSize, Duration sendTimeout, Duration firstRecoveryAfter) {
         OutboxProperties defaults = OutboxProperties.defaults();
         return new OutboxProperties(
                 defaults.batchSize(),
@@ -278,7 +310,37 @@ class OutboxRelayTest {
                 recoveryBatchSize,
                 defaults.staleAfter(),
                 defaults.lease(),
-                defaults.idleCheck());
+                defaults.idleCheck(),
+                firstRecoveryAfter);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 
     private void lease(String owner, Instant until) {
