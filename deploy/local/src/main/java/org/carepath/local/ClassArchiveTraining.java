@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 final class ClassArchiveTraining {
 
     private static final Duration UNPACK_TIMEOUT = Duration.ofMinutes(1);
-    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(4);
 
     private enum Ending {
         CLEAN,
@@ -38,17 +37,14 @@ final class ClassArchiveTraining {
     private final Duration trainingTimeout;
 
     /**
+     * @param trainingTimeout how long a training run may take before it is stopped and tried again at the next start
      * @param progress receives what is being made and anything that failed (the service then starts without it)
      */
-    ClassArchiveTraining(Path projectRoot, Path logDir, Consumer<String> progress) {
-        this(projectRoot, logDir, progress, TRAINING_TIMEOUT);
-    }
-
-    ClassArchiveTraining(Path projectRoot, Path logDir, Consumer<String> progress, Duration trainingTimeout) {
+    ClassArchiveTraining(Path projectRoot, Path logDir, Duration trainingTimeout, Consumer<String> progress) {
         this.projectRoot = projectRoot;
         this.logDir = logDir;
-        this.progress = progress;
         this.trainingTimeout = trainingTimeout;
+        this.progress = progress;
     }
 
     /**

@@ -76,7 +76,7 @@ public final class LocalStack {
                 ports,
                 progress);
         fleet.awaitReady(timeout, progress);
-        fleet.reportUnexpectedExits(warning -> out.println("WARNING " + warning));
+        fleet.superviseExits(out::println);
         return fleet;
     }
 

@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +37,8 @@ public final class ServiceFleet implements AutoCloseable {
 
     /** How often each local service sweeps its outbox collections for events a crash left behind. */
     static final String LOCAL_RECOVERY_INTERVAL = "6h";
+    /** How long after its start a local service first sweeps them. */
+    static final String LOCAL_FIRST_RECOVERY_AFTER = "60s";
 
     static final String JAVA_OPTIONS = "CAREPATH_SERVICE_JAVA_OPTIONS";
 
@@ -51,6 +55,10 @@ public final class ServiceFleet implements AutoCloseable {
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration KILL_GRACE = Duration.ofSeconds(5);
+    private static final Duration CLASS_ARCHIVE_TRAINING_TIMEOUT = Duration.ofMinutes(4);
+    // util-linux; it execs the command in a new session without forking, so the child's pid stays the JVM's
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+    static final int CRASH_LOOP_SECONDS = 60;
 
     private final List<Child> children;
     private final Launch launch;
@@ -59,8 +67,19 @@ public final class ServiceFleet implements AutoCloseable {
     private final ReadinessProbe probe = new ReadinessProbe();
     private final Thread stopOnJvmExit = new Thread(this::close, "service-fleet-stop");
     private volatile boolean closed;
+    private volatile Consumer<String> supervisor;
 
-    private record Child(CarepathService service, int port, Path logFile, Process process) {
+    /** A service's process; {@code again}: started again after the one before it exited. */
+    private record Child(
+            CarepathService service, int port, Path logFile, Process process, long startedAt, boolean again) {
+
+        Child(CarepathService service, int port, Path logFile, Process process) {
+            this(service, port, logFile, process, System.nanoTime(), false);
+        }
+
+        Duration lived() {
+            return elapsedSince(startedAt);
+        }
 
         URI baseUrl() {
             return URI.create("http://127.0.0.1:" + port);
@@ -152,7 +171,7 @@ public final class ServiceFleet implements AutoCloseable {
         // clinic-view records FHIR DiagnosticReports through intake's REST API, on whatever port intake has.
         String intakeUrl = "http://127.0.0.1:" + requirePort(ports, CarepathService.INTAKE);
         Launch launch = new Launch(projectRoot, kafkaBootstrap, mongoUri, issuer, intakeUrl);
-        new ClassArchiveTraining(projectRoot, logDir, progress)
+        new ClassArchiveTraining(projectRoot, logDir, CLASS_ARCHIVE_TRAINING_TIMEOUT, progress)
                 .makeMissing(
                         List.of(CarepathService.values()),
                         (service, arguments) ->
@@ -162,7 +181,7 @@ public final class ServiceFleet implements AutoCloseable {
             for (CarepathService service : CarepathService.values()) {
                 int port = requirePort(ports, service);
                 Path logFile = logDir.resolve(service.artifactId() + ".log");
-                Process process = startProcess(launch, service, port, logFile, false);
+                Process process = startProcess(launch, service, port, logFile, Start.WITH_THE_FLEET);
                 started.add(new Child(service, port, logFile, process));
             }
             return new ServiceFleet(started, logDir, launch);
@@ -190,23 +209,44 @@ public final class ServiceFleet implements AutoCloseable {
         return port;
     }
 
-    private static Process startProcess(
-            Launch launch, CarepathService service, int port, Path logFile, boolean appendToLog) {
+    /** How a service's process is started: with the fleet, or again after it died. */
+    private enum Start {
+        /** The last run's log is kept aside; the process shares the launcher's session. */
+        WITH_THE_FLEET,
+        /**
+         * The log goes on; the process gets a session of its own. Linux shares the CPU between sessions
+         * (autogroup) before it shares it between threads: on two cores busy with the load, a JVM starting among
+         * the others' hundred threads got about a fifth of a core, and its recovery took as long as its start-up.
+         */
+        AGAIN
+    }
+
+    private static Process startProcess(Launch launch, CarepathService service, int port, Path logFile, Start start) {
         ProcessBuilder builder = processBuilder(
                         launch,
                         service,
                         port,
                         ClassArchive.of(service, launch.projectRoot()).launchArguments())
                 .redirectErrorStream(true)
-                .redirectOutput(
-                        appendToLog
-                                ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
-                                : ProcessBuilder.Redirect.to(logFile.toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         try {
+            if (start == Start.WITH_THE_FLEET && Files.exists(logFile)) {
+                // the last run's log is what tells why it ended (a crash, a kill): kept beside the new one
+                Files.move(logFile, previousLog(logFile), StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (start == Start.AGAIN && Files.isExecutable(SETSID)) {
+                builder.command().add(0, SETSID.toString());
+            }
             return builder.start();
         } catch (IOException e) {
             throw new FleetStartException("could not start " + service.artifactId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code intake-service.log} → {@code intake-service.previous.log}. */
+    static Path previousLog(Path logFile) {
+        String name = logFile.getFileName().toString();
+        return logFile.resolveSibling(name.replaceFirst("\\.log$", "") + ".previous.log");
     }
 
     /** The service's JVM with its options and environment; {@code launchArguments} name what it runs. */
@@ -233,6 +273,10 @@ public final class ServiceFleet implements AutoCloseable {
         // with 78,000 stored). Here each service runs alone: its unsent events wait in memory and its start-up
         // sweep recovers what a crash left, so the periodic sweep, for an instance that died for good, runs rarely.
         environment.putIfAbsent("CAREPATH_OUTBOX_RECOVERYINTERVAL", LOCAL_RECOVERY_INTERVAL);
+        // That read holds each collection on the wire server while it goes through it: a scheduling service
+        // restarted under 100 episodes/s caught up at 100-200 decisions/s during its start-up sweep (15 s), 900/s
+        // after it. The sweep waits until the service has caught up; crash-left events go out a minute later.
+        environment.putIfAbsent("CAREPATH_OUTBOX_FIRSTRECOVERYAFTER", LOCAL_FIRST_RECOVERY_AFTER);
         return builder;
     }
 
@@ -309,16 +353,70 @@ public final class ServiceFleet implements AutoCloseable {
         }
     }
 
-    /** Reports, once each, a service that exits while the fleet is open (a crash after start-up). */
-    public void reportUnexpectedExits(Consumer<String> warnings) {
-        for (Child child : children) {
-            child.process().onExit().thenAccept(process -> {
-                if (!closed && !killedOnPurpose.contains(process.pid())) {
-                    warnings.accept(child.service().artifactId() + " exited unexpectedly (exit code "
-                            + process.exitValue() + "); see " + child.logFile());
-                }
-            });
+    /**
+     * From now on, a service that exits while the fleet is open (a crash, a {@code kill -9} from outside) is started
+     * again at once, on its port, with its log going on, in a session of its own ({@link Start#AGAIN}); what happens
+     * goes to {@code progress}. One that exits again within {@value #CRASH_LOOP_SECONDS} s of being started again is
+     * left down: that is a fault to read in its log, not a blip.
+     */
+    public void superviseExits(Consumer<String> progress) {
+        supervisor = progress;
+        children.forEach(this::watch);
+    }
+
+    private void watch(Child child) {
+        Consumer<String> warnings = supervisor;
+        if (warnings == null) {
+            return;
         }
+        child.process().onExit().thenAccept(process -> {
+            if (closed || killedOnPurpose.contains(process.pid())) {
+                return;
+            }
+            String exited = "WARNING " + child.service().artifactId() + " exited unexpectedly (exit code "
+                    + process.exitValue() + ") after " + child.lived().toSeconds() + " s; ";
+            if (child.again() && child.lived().toSeconds() < CRASH_LOOP_SECONDS) {
+                warnings.accept(exited + "not started again, it had just been; see " + child.logFile());
+                return;
+            }
+            warnings.accept(exited + "starting it again; see " + child.logFile());
+            startAgain(child).ifPresent(again -> {
+                watch(again);
+                reportWhenReady(again, warnings);
+            });
+        });
+    }
+
+    private void reportWhenReady(Child child, Consumer<String> warnings) {
+        Thread watcher = new Thread(
+                () -> {
+                    while (child.process().isAlive() && !closed) {
+                        if (probe.isReady(child.baseUrl())) {
+                            warnings.accept(child.service().artifactId() + " READY again after "
+                                    + child.lived().toSeconds() + " s");
+                            return;
+                        }
+                        try {
+                            child.process().waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                        } catch (InterruptedException interrupted) {
+                            return;
+                        }
+                    }
+                },
+                "service-fleet-ready-" + child.service().artifactId());
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Starts the service again in place of {@code exited}; nothing once the fleet is closing. */
+    private synchronized Optional<Child> startAgain(Child exited) {
+        if (closed) {
+            return Optional.empty();
+        }
+        Process process = startProcess(launch, exited.service(), exited.port(), exited.logFile(), Start.AGAIN);
+        Child again = new Child(exited.service(), exited.port(), exited.logFile(), process, System.nanoTime(), true);
+        children.set(children.indexOf(exited), again);
+        return Optional.of(again);
     }
 
     /**
@@ -340,10 +438,12 @@ public final class ServiceFleet implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new FleetStartException("interrupted while killing " + service.artifactId(), interrupted);
         }
-        long startedAt = System.nanoTime();
-        Process process = startProcess(launch, service, killed.port(), killed.logFile(), true);
-        Child restarted = new Child(service, killed.port(), killed.logFile(), process);
-        children.set(children.indexOf(killed), restarted);
+        Child restarted = startAgain(killed)
+                .orElseThrow(
+                        () -> new FleetStartException("the fleet closed while restarting " + service.artifactId()));
+        watch(restarted);
+        long startedAt = restarted.startedAt();
+        Process process = restarted.process();
         while (!probe.isReady(restarted.baseUrl())) {
             if (!process.isAlive()) {
                 throw FleetStartException.exited(service, process.exitValue(), killed.logFile());

@@ -88,10 +88,11 @@ class ClassArchiveTest {
         List<String> progress = new ArrayList<>();
         List<List<String>> trained = new ArrayList<>();
 
-        new ClassArchiveTraining(root, root, progress::add).makeMissing(List.of(SERVICE), (service, arguments) -> {
-            trained.add(arguments);
-            return new ProcessBuilder("true");
-        });
+        new ClassArchiveTraining(root, root, Duration.ofMinutes(1), progress::add)
+                .makeMissing(List.of(SERVICE), (service, arguments) -> {
+                    trained.add(arguments);
+                    return new ProcessBuilder("true");
+                });
 
         assertThat(trained).isEmpty();
         assertThat(progress)
@@ -105,7 +106,7 @@ class ClassArchiveTest {
         ClassArchive archive = archiveWithHalfWrittenFile(jar);
         List<String> progress = new ArrayList<>();
 
-        new ClassArchiveTraining(root, root, progress::add)
+        new ClassArchiveTraining(root, root, Duration.ofMinutes(1), progress::add)
                 .settle(SERVICE, archive, new ProcessBuilder("false").start());
 
         assertThat(archive.isCurrent()).isTrue();
@@ -120,7 +121,7 @@ class ClassArchiveTest {
         List<String> progress = new ArrayList<>();
         Process slow = new ProcessBuilder("sleep", "60").start();
 
-        new ClassArchiveTraining(root, root, progress::add, Duration.ofMillis(200)).settle(SERVICE, archive, slow);
+        new ClassArchiveTraining(root, root, Duration.ofMillis(200), progress::add).settle(SERVICE, archive, slow);
 
         assertThat(slow.isAlive()).isFalse();
         assertThat(archive.isCurrent()).isFalse();
@@ -134,7 +135,8 @@ class ClassArchiveTest {
         Path jar = writeJar(true);
         ClassArchive archive = archiveWithHalfWrittenFile(jar);
 
-        new ClassArchiveTraining(root, root, line -> {}).settle(SERVICE, archive, new ProcessBuilder("true").start());
+        new ClassArchiveTraining(root, root, Duration.ofMinutes(1), line -> {})
+                .settle(SERVICE, archive, new ProcessBuilder("true").start());
 
         assertThat(archive.isCurrent()).isTrue();
         assertThat(archive.launchArguments()).first().asString().startsWith("-XX:SharedArchiveFile=");

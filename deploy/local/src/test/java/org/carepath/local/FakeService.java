@@ -26,7 +26,8 @@ public final class FakeService {
                         exchange,
                         System.getenv("KAFKA_BOOTSTRAP_SERVERS") + " " + System.getenv("MONGODB_URI") + " "
                                 + System.getenv("CAREPATH_ISSUER_URI") + " "
-                                + System.getenv("CAREPATH_OUTBOX_RECOVERYINTERVAL")));
+                                + System.getenv("CAREPATH_OUTBOX_RECOVERYINTERVAL") + " "
+                                + System.getenv("CAREPATH_OUTBOX_FIRSTRECOVERYAFTER")));
         server.start();
     }
 

@@ -2,6 +2,7 @@ package org.carepath.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -45,7 +46,8 @@ class ServiceFleetTest {
                 assertThat(get(fleet.baseUrl(service).resolve("/env")))
                         .isEqualTo(KAFKA + " " + MONGODB + " http://127.0.0.1:"
                                 + ports.get(CarepathService.AUTHORIZATION_SERVER) + " "
-                                + ServiceFleet.LOCAL_RECOVERY_INTERVAL);
+                                + ServiceFleet.LOCAL_RECOVERY_INTERVAL + " "
+                                + ServiceFleet.LOCAL_FIRST_RECOVERY_AFTER);
                 assertThat(fleet.logFile(service)).isEqualTo(logDir().resolve(service.artifactId() + ".log"));
                 assertThat(Files.readString(fleet.logFile(service))).startsWith("pid=");
             }
@@ -54,6 +56,73 @@ class ServiceFleetTest {
 
         assertThat(pids).hasSize(6).allSatisfy(pid -> assertThat(isAlive(pid)).isFalse());
         assertThat(childrenRunningFrom(root)).isEmpty();
+    }
+
+    @Test
+    void aNewStartKeepsTheLastRunsLogBesideItsOwn() throws Exception {
+        FakeJars.projectWithHealthyServices(root);
+        Path triageLog = logDir().resolve("triage-service.log");
+        Files.createDirectories(logDir());
+        Files.writeString(triageLog, "what the killed run printed\n");
+
+        try (ServiceFleet fleet = start(freePorts(), TIMEOUT)) {
+            assertThat(Files.readString(fleet.logFile(CarepathService.TRIAGE))).startsWith("pid=");
+        }
+
+        assertThat(logDir().resolve("triage-service.previous.log")).hasContent("what the killed run printed");
+    }
+
+    @Test
+    void aKilledServiceStartsAgainInASessionOfItsOwnWithItsLogGoingOn() throws Exception {
+        FakeJars.projectWithHealthyServices(root);
+
+        try (ServiceFleet fleet = start(freePorts(), TIMEOUT)) {
+            long before = fleet.pids().get(CarepathService.SCHEDULING);
+
+            fleet.killAndRestart(CarepathService.SCHEDULING, TIMEOUT);
+
+            long after = fleet.pids().get(CarepathService.SCHEDULING);
+            assertThat(after).isNotEqualTo(before);
+            assertThat(isAlive(before)).isFalse();
+            assertThat(Files.readAllLines(fleet.logFile(CarepathService.SCHEDULING)))
+                    .filteredOn(line -> line.startsWith("pid="))
+                    .containsExactly("pid=" + before, "pid=" + after);
+            assertThat(sessionOf(after))
+                    .isEqualTo(after)
+                    .isNotEqualTo(sessionOf(ProcessHandle.current().pid()));
+            assertThat(sessionOf(fleet.pids().get(CarepathService.TRIAGE)))
+                    .isEqualTo(sessionOf(ProcessHandle.current().pid()));
+        }
+    }
+
+    @Test
+    void aServiceKilledFromOutsideIsStartedAgainOnceAndLeftDownWhenItDiesAgainAtOnce() throws Exception {
+        FakeJars.projectWithHealthyServices(root);
+
+        try (ServiceFleet fleet = start(freePorts(), TIMEOUT)) {
+            fleet.superviseExits(progress::add);
+            long first = fleet.pids().get(CarepathService.BILLING);
+
+            ProcessHandle.of(first).orElseThrow().destroyForcibly();
+
+            await().atMost(TIMEOUT)
+                    .until(() -> progress.stream().anyMatch(line -> line.startsWith("billing-service READY again")));
+            long second = fleet.pids().get(CarepathService.BILLING);
+            assertThat(second).isNotEqualTo(first);
+            assertThat(isAlive(second)).isTrue();
+            assertThat(sessionOf(second)).isEqualTo(second);
+            assertThat(progress).anySatisfy(line -> assertThat(line)
+                    .startsWith("WARNING billing-service exited unexpectedly (exit code 137)")
+                    .contains("starting it again; see " + logDir().resolve("billing-service.log")));
+
+            ProcessHandle.of(second).orElseThrow().destroyForcibly();
+
+            await().atMost(TIMEOUT).until(() -> progress.stream().anyMatch(line -> line.contains("not started again")));
+            assertThat(fleet.pids().get(CarepathService.BILLING)).isEqualTo(second);
+            assertThat(progress)
+                    .filteredOn(line -> line.contains("starting it again"))
+                    .hasSize(1);
+        }
     }
 
     @Test
@@ -125,6 +194,12 @@ class ServiceFleetTest {
             ports.put(service, FreePorts.next());
         }
         return ports;
+    }
+
+    /** The session id, field 6 of {@code /proc/<pid>/stat} (after the command name, which may hold spaces). */
+    private static long sessionOf(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
     }
 
     private static boolean isAlive(long pid) {
