@@ -22,6 +22,7 @@ import org.carepath.platform.OutboxProperties;
 import org.carepath.platform.messaging.OutboxMessage;
 import org.carepath.platform.persistence.VersionIndexes;
 import org.carepath.testing.CountingWireServer;
+import org.carepath.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class OutboxRelayTest {
     @Test
     void theStartUpSweepWaitsFirstRecoveryAfterWhileHandedOverEventsGoOutAtOnce() {
         mongo.insert(new Aggregate("left", null, List.of(message("ev-left", "left")))); // a crash left it
-        MovableClock clock = new MovableClock(Instant.parse("2026-12-07T19:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T19:00:00Z"));
         OutboxRelay starting = new OutboxRelay(
                 mongo,
                 () -> producer,
@@ -312,35 +313,6 @@ class OutboxRelayTest {
                 defaults.lease(),
                 defaults.idleCheck(),
                 firstRecoveryAfter);
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return java.time.ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 
     private void lease(String owner, Instant until) {
