@@ -59,6 +59,7 @@ public final class ServiceFleet implements AutoCloseable {
     // util-linux; it execs the command in a new session without forking, so the child's pid stays the JVM's
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     static final int CRASH_LOOP_SECONDS = 60;
+    private static final Duration READY_AGAIN_PATIENCE = Duration.ofMinutes(10);
 
     private final List<Child> children;
     private final Launch launch;
@@ -273,9 +274,9 @@ public final class ServiceFleet implements AutoCloseable {
         // with 78,000 stored). Here each service runs alone: its unsent events wait in memory and its start-up
         // sweep recovers what a crash left, so the periodic sweep, for an instance that died for good, runs rarely.
         environment.putIfAbsent("CAREPATH_OUTBOX_RECOVERYINTERVAL", LOCAL_RECOVERY_INTERVAL);
-        // That read holds each collection on the wire server while it goes through it: a scheduling service
-        // restarted under 100 episodes/s caught up at 100-200 decisions/s during its start-up sweep (15 s), 900/s
-        // after it. The sweep waits until the service has caught up; crash-left events go out a minute later.
+        // On the wire server that read goes through every document of each outbox collection, and a scheduling
+        // service restarted under 100 episodes/s sent its first event only after it (15 s). A minute later, the
+        // restarted service sends what it writes at once; what a crash left goes out then.
         environment.putIfAbsent("CAREPATH_OUTBOX_FIRSTRECOVERYAFTER", LOCAL_FIRST_RECOVERY_AFTER);
         return builder;
     }
@@ -365,47 +366,58 @@ public final class ServiceFleet implements AutoCloseable {
     }
 
     private void watch(Child child) {
-        Consumer<String> warnings = supervisor;
-        if (warnings == null) {
+        Consumer<String> progress = supervisor;
+        if (progress == null) {
             return;
         }
         child.process().onExit().thenAccept(process -> {
             if (closed || killedOnPurpose.contains(process.pid())) {
                 return;
             }
+            long lived = child.lived().toSeconds();
             String exited = "WARNING " + child.service().artifactId() + " exited unexpectedly (exit code "
-                    + process.exitValue() + ") after " + child.lived().toSeconds() + " s; ";
-            if (child.again() && child.lived().toSeconds() < CRASH_LOOP_SECONDS) {
-                warnings.accept(exited + "not started again, it had just been; see " + child.logFile());
+                    + process.exitValue() + ") after " + lived + " s; ";
+            if (child.again() && lived < CRASH_LOOP_SECONDS) {
+                progress.accept(exited + "not started again, it had just been; see " + child.logFile());
                 return;
             }
-            warnings.accept(exited + "starting it again; see " + child.logFile());
+            progress.accept(exited + "starting it again; see " + child.logFile());
             startAgain(child).ifPresent(again -> {
                 watch(again);
-                reportWhenReady(again, warnings);
+                reportWhenReady(again, progress);
             });
         });
     }
 
-    private void reportWhenReady(Child child, Consumer<String> warnings) {
+    private void reportWhenReady(Child child, Consumer<String> progress) {
         Thread watcher = new Thread(
                 () -> {
-                    while (child.process().isAlive() && !closed) {
-                        if (probe.isReady(child.baseUrl())) {
-                            warnings.accept(child.service().artifactId() + " READY again after "
+                    try {
+                        if (readyWithin(child, READY_AGAIN_PATIENCE)) {
+                            progress.accept(child.service().artifactId() + " READY again after "
                                     + child.lived().toSeconds() + " s");
-                            return;
+                        } else if (child.process().isAlive() && !closed) {
+                            progress.accept("WARNING " + child.service().artifactId() + " not READY again within "
+                                    + READY_AGAIN_PATIENCE.toMinutes() + " min; see " + child.logFile());
                         }
-                        try {
-                            child.process().waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-                        } catch (InterruptedException interrupted) {
-                            return;
-                        }
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
                     }
                 },
                 "service-fleet-ready-" + child.service().artifactId());
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /** Polls the child's readiness until it answers (true), or it exits, the fleet closes or {@code timeout} passes. */
+    private boolean readyWithin(Child child, Duration timeout) throws InterruptedException {
+        while (!probe.isReady(child.baseUrl())) {
+            if (!child.process().isAlive() || closed || child.lived().compareTo(timeout) > 0) {
+                return false;
+            }
+            child.process().waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return true;
     }
 
     /** Starts the service again in place of {@code exited}; nothing once the fleet is closing. */
@@ -442,23 +454,20 @@ public final class ServiceFleet implements AutoCloseable {
                 .orElseThrow(
                         () -> new FleetStartException("the fleet closed while restarting " + service.artifactId()));
         watch(restarted);
-        long startedAt = restarted.startedAt();
-        Process process = restarted.process();
-        while (!probe.isReady(restarted.baseUrl())) {
-            if (!process.isAlive()) {
-                throw FleetStartException.exited(service, process.exitValue(), killed.logFile());
-            }
-            if (elapsedSince(startedAt).compareTo(timeout) > 0) {
-                throw FleetStartException.timedOut(List.of(service), timeout, logDir);
-            }
-            try {
-                process.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new FleetStartException("interrupted while restarting " + service.artifactId(), interrupted);
-            }
+        boolean ready;
+        try {
+            ready = readyWithin(restarted, timeout);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new FleetStartException("interrupted while restarting " + service.artifactId(), interrupted);
         }
-        return elapsedSince(startedAt);
+        if (!ready && !restarted.process().isAlive()) {
+            throw FleetStartException.exited(service, restarted.process().exitValue(), restarted.logFile());
+        }
+        if (!ready) {
+            throw FleetStartException.timedOut(List.of(service), timeout, logDir);
+        }
+        return restarted.lived();
     }
 
     /** Access tokens from the fleet's own authorization server. */
