@@ -245,6 +245,8 @@ final class Bench {
         killSection.addAll(StepTable.table("HTTP 202", List.of(result)).lines());
         killSection.add("");
         killSection.add("- " + outcome.describe(options.kill(), killAt, rate) + ".");
+        killSection.add("- Its lag from READY on, about every 2 s (seconds after its new process started: records): "
+                + outcome.timeline(Duration.ofSeconds(2)) + ".");
         killSection.add(String.format(
                 Locale.ROOT,
                 "- Lost: %d of the %d reports intake accepted never reached an estimate within %d min (%d refused or"

@@ -1,8 +1,11 @@
 package org.carepath.bench.fault;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.carepath.bench.kafka.ConsumerLag;
 import org.carepath.bench.report.Numbers;
 import org.carepath.local.CarepathService;
@@ -11,7 +14,8 @@ import org.carepath.local.ServiceFleet;
 /**
  * Kills one service with {@code SIGKILL} part way into a step, starts it again at once, and watches its consumer
  * group's lag until it is back to steady: at most what it was before the kill, or one second of the step's rate,
- * for three readings in a row. Runs on its own thread beside the step.
+ * for three readings in a row. Runs on its own thread beside the step, and keeps the readings: how fast the lag
+ * came down tells a slow start from a slow catch-up.
  */
 public final class KillDuringStep {
 
@@ -30,8 +34,48 @@ public final class KillDuringStep {
     private volatile Outcome outcome;
     private volatile RuntimeException failure;
 
-    /** What happened: each time from the new process's start; {@code steadyAfter} null if never steady. */
-    public record Outcome(long lagBefore, long peakLag, long steadyAt, Duration readyAfter, Duration steadyAfter) {
+    /** One reading of the victim's lag, timed from its new process's start. */
+    public record LagReading(Duration after, long lag) {}
+
+    /**
+     * What happened: each time from the new process's start; {@code steadyAfter} null if never steady;
+     * {@code readings} from READY on, one every {@code LAG_CHECK}.
+     */
+    public record Outcome(
+            long lagBefore,
+            long peakLag,
+            long steadyAt,
+            Duration readyAfter,
+            Duration steadyAfter,
+            List<LagReading> readings) {
+
+        public Outcome {
+            readings = List.copyOf(readings);
+        }
+
+        /**
+         * The readings at least {@code apart} from the one shown before, the first and last always among them, as
+         * "seconds after the start: records".
+         */
+        public String timeline(Duration apart) {
+            List<LagReading> shown = new ArrayList<>();
+            for (int i = 0; i < readings.size(); i++) {
+                LagReading reading = readings.get(i);
+                boolean last = i == readings.size() - 1;
+                if (shown.isEmpty()
+                        || last
+                        || reading.after()
+                                        .compareTo(shown.get(shown.size() - 1)
+                                                .after()
+                                                .plus(apart))
+                                >= 0) {
+                    shown.add(reading);
+                }
+            }
+            return shown.stream()
+                    .map(reading -> String.format(Locale.ROOT, "%.1f s: %d", seconds(reading.after()), reading.lag()))
+                    .collect(Collectors.joining(" · "));
+        }
 
         public String describe(CarepathService victim, Duration killedAt, double rate) {
             String steady = steadyAfter == null
@@ -103,8 +147,10 @@ public final class KillDuringStep {
             int steadyReadings = 0;
             long giveUp = System.nanoTime() + GIVE_UP.toNanos();
             Duration steadyAfter = null;
+            List<LagReading> readings = new ArrayList<>();
             while (System.nanoTime() < giveUp) {
                 long now = lagOf(lag);
+                readings.add(new LagReading(Duration.ofNanos(System.nanoTime() - restartedAt), now));
                 peak = Math.max(peak, now);
                 steadyReadings = now <= steadyAt ? steadyReadings + 1 : 0;
                 if (steadyReadings == STEADY_READINGS) {
@@ -113,7 +159,7 @@ public final class KillDuringStep {
                 }
                 Thread.sleep(LAG_CHECK.toMillis());
             }
-            outcome = new Outcome(before, peak, steadyAt, readyAfter, steadyAfter);
+            outcome = new Outcome(before, peak, steadyAt, readyAfter, steadyAfter, readings);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             failure = new IllegalStateException("interrupted while killing " + victim.artifactId(), interrupted);
