@@ -59,17 +59,12 @@ public final class KillDuringStep {
          */
         public String timeline(Duration apart) {
             List<LagReading> shown = new ArrayList<>();
+            Duration nextAt = Duration.ZERO;
             for (int i = 0; i < readings.size(); i++) {
                 LagReading reading = readings.get(i);
-                boolean last = i == readings.size() - 1;
-                if (shown.isEmpty()
-                        || last
-                        || reading.after()
-                                        .compareTo(shown.get(shown.size() - 1)
-                                                .after()
-                                                .plus(apart))
-                                >= 0) {
+                if (reading.after().compareTo(nextAt) >= 0 || i == readings.size() - 1) {
                     shown.add(reading);
+                    nextAt = reading.after().plus(apart);
                 }
             }
             return shown.stream()
