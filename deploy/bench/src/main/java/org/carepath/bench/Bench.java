@@ -225,7 +225,14 @@ final class Bench {
         awaitNoLag();
         Duration killAt = options.step().dividedBy(3);
         KillDuringStep kill = new KillDuringStep(
-                fleet, options.kill(), bootstrapServers, killAt, rate, CarepathLocal.startTimeout(), report::progress);
+                fleet,
+                options.kill(),
+                bootstrapServers,
+                killAt,
+                options.step(),
+                rate,
+                CarepathLocal.startTimeout(),
+                report::progress);
         BookingLedger ledger = new BookingLedger(JsonMapper.builder().build());
         StepResult result;
         KillDuringStep.Outcome outcome;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.jar.JarFile;
@@ -24,6 +25,8 @@ import java.util.stream.Stream;
 final class ClassArchive {
 
     static final String DIRECTORY = "class-archive";
+    static final String AOT_ENABLED = "-Dspring.aot.enabled=true";
+    private static final String BOOT_CLASSES = "BOOT-INF/classes/";
 
     private final Path fatJar;
     private final Path directory;
@@ -39,11 +42,36 @@ final class ClassArchive {
 
     /** Only a Spring Boot jar can be unpacked; anything else starts as it is. */
     boolean applies() {
+        return manifestValue("Spring-Boot-Version") != null;
+    }
+
+    /**
+     * The jar holds its application context processed ahead of time (Spring Boot's {@code process-aot}): then it
+     * starts from that, without parsing its configuration classes or evaluating their conditions again. Measured
+     * with scheduling alone, unpacked with its archive: started in 6.0–7.2 s on 6.1–6.6 s of CPU, against 7.8–8.9 s
+     * on 7.3–8.1 s without (three starts each). The conditions were settled when the jar was built, so a setting
+     * that must still change at run time may not be a bean's condition.
+     */
+    boolean processedAheadOfTime() {
+        String startClass = manifestValue("Start-Class");
+        if (startClass == null) {
+            return false;
+        }
         try (JarFile jar = new JarFile(fatJar.toFile())) {
-            return jar.getManifest() != null
-                    && jar.getManifest().getMainAttributes().getValue("Spring-Boot-Version") != null;
+            String initializer = startClass.replace('.', '/') + "__ApplicationContextInitializer.class";
+            return jar.getEntry(BOOT_CLASSES + initializer) != null;
         } catch (IOException unreadable) {
             return false;
+        }
+    }
+
+    private String manifestValue(String name) {
+        try (JarFile jar = new JarFile(fatJar.toFile())) {
+            return jar.getManifest() == null
+                    ? null
+                    : jar.getManifest().getMainAttributes().getValue(name);
+        } catch (IOException unreadable) {
+            return null;
         }
     }
 
@@ -61,15 +89,20 @@ final class ClassArchive {
      * one; else the fat jar.
      */
     List<String> launchArguments() {
+        List<String> arguments = new ArrayList<>(aheadOfTimeArguments());
         if (!isCurrent()) {
-            return List.of("-jar", fatJar.toString());
+            arguments.addAll(List.of("-jar", fatJar.toString()));
+            return arguments;
         }
-        return archiveExists()
-                ? List.of(
-                        "-XX:SharedArchiveFile=" + archive(),
-                        "-jar",
-                        unpackedJar().toString())
-                : List.of("-jar", unpackedJar().toString());
+        if (archiveExists()) {
+            arguments.add("-XX:SharedArchiveFile=" + archive());
+        }
+        arguments.addAll(List.of("-jar", unpackedJar().toString()));
+        return arguments;
+    }
+
+    private List<String> aheadOfTimeArguments() {
+        return processedAheadOfTime() ? List.of(AOT_ENABLED) : List.of();
     }
 
     /** Unpacks the fat jar afresh; the archive is made by a run with {@link #trainingArguments(Path)}. */
@@ -87,12 +120,14 @@ final class ClassArchive {
 
     /** @param logDir where a JVM crash report goes (the working directory is the project's root) */
     List<String> trainingArguments(Path logDir) {
-        return List.of(
+        List<String> arguments = new ArrayList<>(aheadOfTimeArguments());
+        arguments.addAll(List.of(
                 "-XX:ArchiveClassesAtExit=" + archive(),
                 "-XX:ErrorFile=" + logDir.resolve(name() + "-class-archive-hs_err_pid%p.log"),
                 "-Dspring.context.exit=onRefresh",
                 "-jar",
-                unpackedJar().toString());
+                unpackedJar().toString()));
+        return arguments;
     }
 
     /**

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * {@code -Xmx640m}, for the FHIR validator) with the options of {@link #JIT_AND_GC} and {@value #JAVA_OPTIONS},
  * started in parallel against a given Kafka broker and MongoDB, each with its output in
  * {@code <logDir>/<service>.log}. Each runs from its unpacked jar with a class data sharing archive
- * ({@link ClassArchive}), made before the start when missing or stale.
+ * ({@link ClassArchive}), made before the start when missing or stale, and from its application context processed
+ * ahead of time when its jar holds one.
  *
  * <p>{@link #close()} stops them all (SIGTERM, then a forcible kill after a grace period). A JVM shutdown hook does
  * the same if the owner never closes the fleet, so no child outlives the JVM that started it.
@@ -47,9 +48,12 @@ public final class ServiceFleet implements AutoCloseable {
      * 100/s with 2,000 stored: with the JVM's defaults, C2 compilation and G1 took about a third of the services' CPU
      * and the stack reached 48 reports/s (end-to-end p99 38 s); with C1 only and the serial collector it kept up
      * (99.9/s, p99 1.2 s), preloaded at 92/s instead of 34/s and was READY in 47 s instead of 97 s. Options given
-     * in {@value #JAVA_OPTIONS} come after these, so they win.
+     * in {@value #JAVA_OPTIONS} come after these, so they win. The metaspace starts large enough for a service's
+     * classes: with the JVM's ~21 MB, every service stopped for a full collection while it started (150–330 ms each,
+     * the clinic view three times; GC logs of a benchmark run).
      */
-    static final List<String> JIT_AND_GC = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    static final List<String> JIT_AND_GC =
+            List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MetaspaceSize=128m");
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassArchiveTest {
 
     private static final CarepathService SERVICE = CarepathService.SCHEDULING;
+    private static final String START_CLASS = "org.carepath.scheduling.SchedulingApplication";
+    private static final String AOT_INITIALIZER =
+            "BOOT-INF/classes/org/carepath/scheduling/SchedulingApplication__ApplicationContextInitializer.class";
 
     @TempDir
     Path root;
@@ -142,6 +146,28 @@ class ClassArchiveTest {
         assertThat(archive.launchArguments()).first().asString().startsWith("-XX:SharedArchiveFile=");
     }
 
+    @Test
+    void aJarProcessedAheadOfTimeStartsAndTrainsFromItsProcessedContext() throws IOException {
+        Path jar = writeJar(true, START_CLASS, AOT_INITIALIZER);
+        ClassArchive archive = archiveWithHalfWrittenFile(jar);
+        archive.markMade(true);
+
+        assertThat(archive.processedAheadOfTime()).isTrue();
+        assertThat(archive.launchArguments()).startsWith(ClassArchive.AOT_ENABLED);
+        assertThat(archive.trainingArguments(root)).startsWith(ClassArchive.AOT_ENABLED);
+    }
+
+    @Test
+    void aJarWithoutTheProcessedContextStartsWithoutAheadOfTimeMode() throws IOException {
+        Path jar = writeJar(true, START_CLASS, "BOOT-INF/classes/org/carepath/scheduling/SchedulingApplication.class");
+        ClassArchive archive = archiveWithHalfWrittenFile(jar);
+        archive.markMade(true);
+
+        assertThat(archive.processedAheadOfTime()).isFalse();
+        assertThat(archive.launchArguments()).doesNotContain(ClassArchive.AOT_ENABLED);
+        assertThat(archive.trainingArguments(root)).doesNotContain(ClassArchive.AOT_ENABLED);
+    }
+
     private ClassArchive archiveWithHalfWrittenFile(Path jar) throws IOException {
         Path directory = jar.resolveSibling(ClassArchive.DIRECTORY);
         Files.createDirectories(directory);
@@ -149,8 +175,15 @@ class ClassArchiveTest {
         return ClassArchive.of(SERVICE, root);
     }
 
-    /** A jar at the service's path; {@code springBoot} puts the attribute Spring Boot's jars carry. */
     private Path writeJar(boolean springBoot) throws IOException {
+        return writeJar(springBoot, null, null);
+    }
+
+    /**
+     * A jar at the service's path; {@code springBoot} puts the attribute Spring Boot's jars carry, {@code startClass}
+     * (if any) the application's class, and {@code entry} (if any) an empty file of that name.
+     */
+    private Path writeJar(boolean springBoot, String startClass, String entry) throws IOException {
         Path jar = SERVICE.jar(root);
         Manifest manifest = new Manifest();
         Attributes attributes = manifest.getMainAttributes();
@@ -158,9 +191,16 @@ class ClassArchiveTest {
         if (springBoot) {
             attributes.putValue("Spring-Boot-Version", "4.1.2");
         }
+        if (startClass != null) {
+            attributes.putValue("Start-Class", startClass);
+        }
         Files.createDirectories(jar.getParent());
         try (OutputStream file = Files.newOutputStream(jar);
                 JarOutputStream out = new JarOutputStream(file, manifest)) {
+            if (entry != null) {
+                out.putNextEntry(new JarEntry(entry));
+                out.closeEntry();
+            }
             out.finish();
         }
         return jar;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.carepath.bench.kafka.ConsumerLag;
@@ -13,9 +14,12 @@ import org.carepath.local.ServiceFleet;
 
 /**
  * Kills one service with {@code SIGKILL} part way into a step, starts it again at once, and watches its consumer
- * group's lag until it is back to steady: at most what it was before the kill, or one second of the step's rate,
- * for three readings in a row. Runs on its own thread beside the step, and keeps the readings: how fast the lag
- * came down tells a slow start from a slow catch-up.
+ * group's lag until it is back to steady: for three readings in a row, at most the highest lag it showed under the
+ * same load before the kill (read every {@code LAG_CHECK} over the wait's last three quarters), or one second of the
+ * step's rate if that is more. A batch consumer's lag swings with its batches (61–130 records at 100/s in single
+ * readings taken just before the kill, 140–300 once the backlog was gone after it), so one reading was no measure
+ * of its steady level. Runs on its own thread beside the step, and keeps the readings: how fast the lag came down
+ * tells a slow start from a slow catch-up.
  */
 public final class KillDuringStep {
 
@@ -27,6 +31,7 @@ public final class KillDuringStep {
     private final CarepathService victim;
     private final String bootstrapServers;
     private final Duration after;
+    private final Duration loadLeft;
     private final double rate;
     private final Duration startTimeout;
     private final Consumer<String> progress;
@@ -38,15 +43,18 @@ public final class KillDuringStep {
     public record LagReading(Duration after, long lag) {}
 
     /**
-     * What happened: each time from the new process's start; {@code steadyAfter} null if never steady;
-     * {@code readings} from READY on, one every {@code LAG_CHECK}.
+     * What happened: each time from the new process's start; {@code highestBefore} the highest lag read before the
+     * kill; {@code steadyAfter} null if never steady; {@code loadLeft} how long the step's load went on after the
+     * kill; {@code readings} from READY on, one every {@code LAG_CHECK}.
      */
     public record Outcome(
             long lagBefore,
+            long highestBefore,
             long peakLag,
             long steadyAt,
             Duration readyAfter,
             Duration steadyAfter,
+            Duration loadLeft,
             List<LagReading> readings) {
 
         public Outcome {
@@ -72,24 +80,53 @@ public final class KillDuringStep {
                     .collect(Collectors.joining(" · "));
         }
 
+        /** The first reading within the steady level, if any: the backlog gone, though maybe not for long. */
+        public Optional<Duration> firstWithinSteady() {
+            return readings.stream()
+                    .filter(reading -> reading.lag() <= steadyAt)
+                    .map(LagReading::after)
+                    .findFirst();
+        }
+
+        /** Steady only once the step's load had ended: the lag fell because nothing more arrived. */
+        public boolean steadyOnlyWithoutLoad() {
+            return steadyAfter != null && steadyAfter.compareTo(loadLeft) > 0;
+        }
+
         public String describe(CarepathService victim, Duration killedAt, double rate) {
             String steady = steadyAfter == null
                     ? "**not back to steady** within " + GIVE_UP.toMinutes() + " min"
                     : String.format(
-                            Locale.ROOT, "back to steady (≤ %d records) %.1f s after", steadyAt, seconds(steadyAfter));
+                            Locale.ROOT,
+                            "back to steady (≤ %d records, three readings in a row) %.1f s after",
+                            steadyAt,
+                            seconds(steadyAfter));
+            String withoutLoad = steadyOnlyWithoutLoad()
+                    ? String.format(
+                            Locale.ROOT,
+                            " (**only once the step's load had ended**, %.0f s after the kill)",
+                            seconds(loadLeft))
+                    : "";
+            String first = firstWithinSteady()
+                    .map(after ->
+                            String.format(Locale.ROOT, "; its first reading within that %.1f s after", seconds(after)))
+                    .orElse("");
             return String.format(
                     Locale.ROOT,
                     "%s killed with SIGKILL %d s into the step at %s/s and started again at once: READY %.1f s after"
-                            + " its new process started; its consumer lag (group %s) was %d records before the kill,"
-                            + " peaked at %d, and was %s the restart",
+                            + " its new process started; its consumer lag (group %s) was %d records just before the"
+                            + " kill and at most %d in the readings before it, peaked at %d, and was %s the restart%s%s",
                     victim.artifactId(),
                     killedAt.toSeconds(),
                     Numbers.rate(rate),
                     seconds(readyAfter),
                     victim.artifactId(),
                     lagBefore,
+                    highestBefore,
                     peakLag,
-                    steady);
+                    steady,
+                    withoutLoad,
+                    first);
         }
 
         private static double seconds(Duration duration) {
@@ -97,11 +134,16 @@ public final class KillDuringStep {
         }
     }
 
+    /**
+     * @param after how far into the step the kill comes
+     * @param step the step's whole length: its load goes on for {@code step - after} after the kill
+     */
     public KillDuringStep(
             ServiceFleet fleet,
             CarepathService victim,
             String bootstrapServers,
             Duration after,
+            Duration step,
             double rate,
             Duration startTimeout,
             Consumer<String> progress) {
@@ -109,6 +151,7 @@ public final class KillDuringStep {
         this.victim = victim;
         this.bootstrapServers = bootstrapServers;
         this.after = after;
+        this.loadLeft = step.minus(after);
         this.rate = rate;
         this.startTimeout = startTimeout;
         this.progress = progress;
@@ -131,13 +174,15 @@ public final class KillDuringStep {
 
     private void run() {
         try (ConsumerLag lag = new ConsumerLag(bootstrapServers)) {
-            Thread.sleep(after.toMillis());
+            long highestBefore = highestLagUntilTheKill(lag);
             long before = lagOf(lag);
-            progress.accept("kill -9 " + victim.artifactId() + " (lag " + before + ")");
+            highestBefore = Math.max(highestBefore, before);
+            progress.accept(
+                    "kill -9 " + victim.artifactId() + " (lag " + before + ", at most " + highestBefore + " before)");
             Duration readyAfter = fleet.killAndRestart(victim, startTimeout);
             long restartedAt = System.nanoTime() - readyAfter.toNanos();
             progress.accept(victim.artifactId() + " READY again after " + readyAfter.toSeconds() + " s");
-            long steadyAt = Math.max(before, Math.round(rate));
+            long steadyAt = Math.max(highestBefore, Math.round(rate));
             long peak = before;
             int steadyReadings = 0;
             long giveUp = System.nanoTime() + GIVE_UP.toNanos();
@@ -154,13 +199,26 @@ public final class KillDuringStep {
                 }
                 Thread.sleep(LAG_CHECK.toMillis());
             }
-            outcome = new Outcome(before, peak, steadyAt, readyAfter, steadyAfter, readings);
+            outcome = new Outcome(before, highestBefore, peak, steadyAt, readyAfter, steadyAfter, loadLeft, readings);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             failure = new IllegalStateException("interrupted while killing " + victim.artifactId(), interrupted);
         } catch (RuntimeException e) {
             failure = e;
         }
+    }
+
+    /** Waits until the kill is due, reading the lag over the wait's last three quarters (the step under way). */
+    private long highestLagUntilTheKill(ConsumerLag lag) throws InterruptedException {
+        long killAt = System.nanoTime() + after.toNanos();
+        Thread.sleep(after.dividedBy(4).toMillis());
+        long highest = 0;
+        while (System.nanoTime() + LAG_CHECK.toNanos() < killAt) {
+            highest = Math.max(highest, lagOf(lag));
+            Thread.sleep(LAG_CHECK.toMillis());
+        }
+        Thread.sleep(Math.max(0, Duration.ofNanos(killAt - System.nanoTime()).toMillis()));
+        return highest;
     }
 
     private long lagOf(ConsumerLag lag) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.carepath.bench.fault.KillDuringStep.LagReading;
 import org.carepath.bench.fault.KillDuringStep.Outcome;
+import org.carepath.local.CarepathService;
 import org.junit.jupiter.api.Test;
 
 class KillOutcomeTest {
@@ -15,7 +16,39 @@ class KillOutcomeTest {
     }
 
     private static Outcome outcomeWith(List<LagReading> readings) {
-        return new Outcome(90, 2200, 100, Duration.ofMillis(14_700), Duration.ofMillis(17_300), readings);
+        return steadyAfter(Duration.ofMillis(17_300), readings);
+    }
+
+    private static Outcome steadyAfter(Duration steadyAfter, List<LagReading> readings) {
+        return new Outcome(
+                90, 180, 2200, 180, Duration.ofMillis(14_700), steadyAfter, Duration.ofSeconds(40), readings);
+    }
+
+    @Test
+    void theFirstReadingWithinTheSteadyLevelIsWhenTheBacklogWasGone() {
+        Outcome outcome = outcomeWith(List.of(reading(14_700, 1500), reading(25_300, 150), reading(25_800, 240)));
+
+        assertThat(outcome.firstWithinSteady()).contains(Duration.ofMillis(25_300));
+        assertThat(outcomeWith(List.of(reading(14_700, 1500))).firstWithinSteady())
+                .isEmpty();
+    }
+
+    @Test
+    void steadyOnlyAfterTheLoadEndedIsSaidSo() {
+        Outcome underLoad = steadyAfter(Duration.ofMillis(31_000), List.of(reading(31_000, 120)));
+        Outcome loadGone = steadyAfter(Duration.ofMillis(40_700), List.of(reading(40_700, 0)));
+        Outcome never = steadyAfter(null, List.of(reading(40_700, 900)));
+
+        assertThat(underLoad.steadyOnlyWithoutLoad()).isFalse();
+        assertThat(loadGone.steadyOnlyWithoutLoad()).isTrue();
+        assertThat(never.steadyOnlyWithoutLoad()).isFalse();
+        assertThat(loadGone.describe(CarepathService.SCHEDULING, Duration.ofSeconds(20), 100))
+                .contains("at most 180 in the readings before it")
+                .contains("back to steady (≤ 180 records, three readings in a row) 40.7 s after")
+                .contains("only once the step's load had ended**, 40 s after the kill");
+        assertThat(underLoad.describe(CarepathService.SCHEDULING, Duration.ofSeconds(20), 100))
+                .doesNotContain("load had ended")
+                .contains("its first reading within that 31.0 s after");
     }
 
     @Test

@@ -104,8 +104,11 @@ public final class KafkaBroker implements AutoCloseable {
                 Map.entry("transaction.state.log.min.isr", "1"),
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
-                // One broker: nobody else will join, so don't hold the first consumer group back.
-                Map.entry("group.initial.rebalance.delay.ms", "0")));
+                // A service's consumers (one per partition) join an empty group within a few hundred ms of each
+                // other; with no delay the first to arrive formed the group alone and the others waited for its
+                // next poll, a whole batch later (issue 8: a restarted scheduling served three partitions with two
+                // consumers for its first 10 s). Kafka's own default is 3 s; one second is enough here.
+                Map.entry("group.initial.rebalance.delay.ms", "1000")));
         return properties;
     }
 
