@@ -27,6 +27,7 @@ final class ClassArchive {
     static final String DIRECTORY = "class-archive";
     static final String AOT_ENABLED = "-Dspring.aot.enabled=true";
     private static final String BOOT_CLASSES = "BOOT-INF/classes/";
+    private static final String AOT_INITIALIZER_SUFFIX = "__ApplicationContextInitializer.class";
 
     private final Path fatJar;
     private final Path directory;
@@ -53,13 +54,10 @@ final class ClassArchive {
      * that must still change at run time may not be a bean's condition.
      */
     boolean processedAheadOfTime() {
-        String startClass = manifestValue("Start-Class");
-        if (startClass == null) {
-            return false;
-        }
         try (JarFile jar = new JarFile(fatJar.toFile())) {
-            String initializer = startClass.replace('.', '/') + "__ApplicationContextInitializer.class";
-            return jar.getEntry(BOOT_CLASSES + initializer) != null;
+            String startClass = manifestValue(jar, "Start-Class");
+            return startClass != null
+                    && jar.getEntry(BOOT_CLASSES + startClass.replace('.', '/') + AOT_INITIALIZER_SUFFIX) != null;
         } catch (IOException unreadable) {
             return false;
         }
@@ -67,12 +65,16 @@ final class ClassArchive {
 
     private String manifestValue(String name) {
         try (JarFile jar = new JarFile(fatJar.toFile())) {
-            return jar.getManifest() == null
-                    ? null
-                    : jar.getManifest().getMainAttributes().getValue(name);
+            return manifestValue(jar, name);
         } catch (IOException unreadable) {
             return null;
         }
+    }
+
+    private static String manifestValue(JarFile jar, String name) throws IOException {
+        return jar.getManifest() == null
+                ? null
+                : jar.getManifest().getMainAttributes().getValue(name);
     }
 
     /** Unpacked from this very jar, and its archive made or tried, by this JDK. */
@@ -85,8 +87,8 @@ final class ClassArchive {
     }
 
     /**
-     * What comes after the JVM options: when current, the unpacked jar, with its archive if the training run made
-     * one; else the fat jar.
+     * What comes after the JVM options: ahead-of-time mode if the jar was processed so; then, when current, the
+     * unpacked jar, with its archive if the training run made one; else the fat jar.
      */
     List<String> launchArguments() {
         List<String> arguments = new ArrayList<>(aheadOfTimeArguments());

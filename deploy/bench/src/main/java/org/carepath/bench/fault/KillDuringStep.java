@@ -88,7 +88,10 @@ public final class KillDuringStep {
                     .findFirst();
         }
 
-        /** Steady only once the step's load had ended: the lag fell because nothing more arrived. */
+        /**
+         * Steady only once the step's load had ended: the lag fell because nothing more arrived. (The new process
+         * starts at once after the kill, so times from its start and from the kill differ by milliseconds.)
+         */
         public boolean steadyOnlyWithoutLoad() {
             return steadyAfter != null && steadyAfter.compareTo(loadLeft) > 0;
         }
