@@ -50,7 +50,6 @@ public final class KillDuringStep {
     public record Outcome(
             long lagBefore,
             long highestBefore,
-            long peakLag,
             long steadyAt,
             Duration readyAfter,
             Duration steadyAfter,
@@ -78,6 +77,13 @@ public final class KillDuringStep {
             return shown.stream()
                     .map(reading -> String.format(Locale.ROOT, "%.1f s: %d", seconds(reading.after()), reading.lag()))
                     .collect(Collectors.joining(" · "));
+        }
+
+        /** The highest lag: the one before the kill, or a reading after it. */
+        public long peakLag() {
+            return Math.max(
+                    lagBefore,
+                    readings.stream().mapToLong(LagReading::lag).max().orElse(0));
         }
 
         /** The first reading within the steady level, if any: the backlog gone, though maybe not for long. */
@@ -126,7 +132,7 @@ public final class KillDuringStep {
                     victim.artifactId(),
                     lagBefore,
                     highestBefore,
-                    peakLag,
+                    peakLag(),
                     steady,
                     withoutLoad,
                     first);
@@ -186,23 +192,21 @@ public final class KillDuringStep {
             long restartedAt = System.nanoTime() - readyAfter.toNanos();
             progress.accept(victim.artifactId() + " READY again after " + readyAfter.toSeconds() + " s");
             long steadyAt = Math.max(highestBefore, Math.round(rate));
-            long peak = before;
             int steadyReadings = 0;
             long giveUp = System.nanoTime() + GIVE_UP.toNanos();
             Duration steadyAfter = null;
             List<LagReading> readings = new ArrayList<>();
             while (System.nanoTime() < giveUp) {
-                long now = lagOf(lag);
-                readings.add(new LagReading(Duration.ofNanos(System.nanoTime() - restartedAt), now));
-                peak = Math.max(peak, now);
-                steadyReadings = now <= steadyAt ? steadyReadings + 1 : 0;
+                LagReading reading = new LagReading(Duration.ofNanos(System.nanoTime() - restartedAt), lagOf(lag));
+                readings.add(reading);
+                steadyReadings = reading.lag() <= steadyAt ? steadyReadings + 1 : 0;
                 if (steadyReadings == STEADY_READINGS) {
-                    steadyAfter = Duration.ofNanos(System.nanoTime() - restartedAt);
+                    steadyAfter = reading.after();
                     break;
                 }
                 Thread.sleep(LAG_CHECK.toMillis());
             }
-            outcome = new Outcome(before, highestBefore, peak, steadyAt, readyAfter, steadyAfter, loadLeft, readings);
+            outcome = new Outcome(before, highestBefore, steadyAt, readyAfter, steadyAfter, loadLeft, readings);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             failure = new IllegalStateException("interrupted while killing " + victim.artifactId(), interrupted);

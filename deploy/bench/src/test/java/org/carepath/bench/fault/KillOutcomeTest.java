@@ -20,8 +20,7 @@ class KillOutcomeTest {
     }
 
     private static Outcome steadyAfter(Duration steadyAfter, List<LagReading> readings) {
-        return new Outcome(
-                90, 180, 2200, 180, Duration.ofMillis(14_700), steadyAfter, Duration.ofSeconds(40), readings);
+        return new Outcome(90, 180, 180, Duration.ofMillis(14_700), steadyAfter, Duration.ofSeconds(40), readings);
     }
 
     @Test
@@ -31,6 +30,14 @@ class KillOutcomeTest {
         assertThat(outcome.firstWithinSteady()).contains(Duration.ofMillis(25_300));
         assertThat(outcomeWith(List.of(reading(14_700, 1500))).firstWithinSteady())
                 .isEmpty();
+    }
+
+    @Test
+    void thePeakIsTheHighestReadingOrTheLagBeforeTheKill() {
+        assertThat(outcomeWith(List.of(reading(14_700, 1500), reading(16_700, 2200), reading(17_300, 60)))
+                        .peakLag())
+                .isEqualTo(2200);
+        assertThat(outcomeWith(List.of(reading(14_700, 40))).peakLag()).isEqualTo(90);
     }
 
     @Test
